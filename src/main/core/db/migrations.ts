@@ -1,0 +1,59 @@
+import type { Database } from 'better-sqlite3'
+
+/**
+ * Versioned schema migrations. Each runs once, in order, inside one IMMEDIATE transaction
+ * together with the bump of PRAGMA user_version, so two processes opening a database at the
+ * same moment cannot both apply it. Never edit a released migration: add a new one.
+ */
+export interface Migration {
+  version: number
+  description: string
+  up: (db: Database) => void
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    description: 'incidents, their devices, and the full-text index',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE incidents (
+          seq            INTEGER PRIMARY KEY,
+          id             TEXT NOT NULL UNIQUE,
+          timestamp      TEXT NOT NULL,
+          ts_ms          INTEGER NOT NULL,
+          severity       TEXT NOT NULL,
+          severity_rank  INTEGER NOT NULL,
+          category       TEXT NOT NULL,
+          description    TEXT NOT NULL,
+          root_cause     TEXT,
+          resolved_at    TEXT,
+          devices_json   TEXT NOT NULL,
+          tags_json      TEXT NOT NULL,
+          error_count    INTEGER NOT NULL,
+          doc            TEXT NOT NULL
+        );
+        CREATE INDEX incidents_ts ON incidents (ts_ms DESC);
+        CREATE INDEX incidents_category ON incidents (category, ts_ms DESC);
+        CREATE INDEX incidents_severity ON incidents (severity_rank, ts_ms DESC);
+        CREATE INDEX incidents_open ON incidents (resolved_at IS NULL, ts_ms DESC);
+
+        CREATE TABLE incident_devices (
+          incident_seq INTEGER NOT NULL REFERENCES incidents (seq) ON DELETE CASCADE,
+          device       TEXT NOT NULL,
+          PRIMARY KEY (device, incident_seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX incident_devices_seq ON incident_devices (incident_seq);
+
+        CREATE VIRTUAL TABLE incidents_fts USING fts5 (
+          id, description, root_cause, resolution, category, devices, errors, tags,
+          tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      `)
+    }
+  }
+]
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0

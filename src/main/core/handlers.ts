@@ -1,0 +1,17 @@
+import type { Handlers } from '../../shared/api'
+import type { NetmortemService } from './service'
+
+/** The API contract's operations, each bound to the service method that serves it. */
+export function handlersOf(service: NetmortemService): Handlers {
+  return {
+    'app.info': () => service.info(),
+    'incidents.list': (query) => service.listIncidents(query),
+    'incidents.facets': () => service.facets(),
+    'incidents.get': ({ id }) => service.getIncident(id),
+    'incidents.capture': (input) => service.capture(input),
+    'incidents.update': ({ id, patch }) => service.updateIncident(id, patch),
+    'incidents.resolve': ({ id, root_cause, resolution }) =>
+      service.resolveIncident(id, root_cause, resolution),
+    'incidents.delete': ({ id }) => service.deleteIncident(id)
+  }
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod'
+import {
+  IncidentId,
+  IncidentPatchSchema,
+  SEVERITIES,
+  STATUSES,
+  isoDateString,
+  type Incident,
+  type IncidentSummary
+} from './incident'
+import type { Result } from './result'
+
+/**
+ * The one API contract of Netmortem. Every operation the workbench can call is declared
+ * here with the zod schema of its input (checked at every boundary: IPC, HTTP bridge) and
+ * the type of its output. Main registers handlers against it, the preload exposes one
+ * function per operation, and the renderer calls them through the same types.
+ */
+
+export const SORT_FIELDS = ['timestamp', 'severity', 'category', 'id', 'status'] as const
+
+export const ListQuerySchema = z
+  .object({
+    category: z.string().min(1).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    status: z.enum(STATUSES).optional(),
+    since: isoDateString.optional(),
+    until: isoDateString.optional(),
+    device: z.string().min(1).optional(),
+    limit: z.number().int().min(1).max(1_000_000).optional(),
+    offset: z.number().int().min(0).optional(),
+    sort: z.enum(SORT_FIELDS).optional(),
+    direction: z.enum(['asc', 'desc']).optional()
+  })
+  .strict()
+export type ListQuery = z.infer<typeof ListQuerySchema>
+
+export const CaptureInputSchema = z
+  .object({
+    description: z.string().trim().min(1, 'a description is required'),
+    severity: z.enum(SEVERITIES).optional(),
+    category: z.string().min(1).optional(),
+    affected_devices: z.array(z.string().trim().min(1)).optional(),
+    validation_errors: z.array(z.record(z.string(), z.unknown())).optional(),
+    config_changes: z.array(z.unknown()).optional(),
+    network_model: z.record(z.string(), z.unknown()).nullable().optional(),
+    tags: z.array(z.string()).optional(),
+    timestamp: isoDateString.optional()
+  })
+  .strict()
+export type CaptureInput = z.infer<typeof CaptureInputSchema>
+
+export const ResolveInputSchema = z
+  .object({
+    id: IncidentId,
+    root_cause: z.string().trim().min(1, 'a root cause is required'),
+    resolution: z.string().nullable().optional()
+  })
+  .strict()
+
+export interface IncidentPage {
+  total: number
+  items: IncidentSummary[]
+}
+
+export interface Facets {
+  total: number
+  categories: { value: string; count: number }[]
+  severities: { value: string; count: number }[]
+  devices: { value: string; count: number }[]
+  open: number
+  resolved: number
+}
+
+export interface AppInfo {
+  version: string
+  dbPath: string
+  schemaVersion: number
+  incidentCount: number
+}
+
+export const CONFLICT_POLICIES = ['skip', 'overwrite', 'newer'] as const
+export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number]
+
+export const EXPORT_SHAPES = ['wrapped', 'array', 'keyed'] as const
+export type ExportShape = (typeof EXPORT_SHAPES)[number]
+
+/** One thing wrong with one record of an import: where, which field, and why. */
+export interface RecordProblem {
+  index?: number
+  id?: string
+  field: string
+  reason: string
+}
+
+export interface ImportReport {
+  shape?: 'array' | 'wrapped' | 'keyed'
+  added: number
+  updated: number
+  skipped: number
+  failed: number
+  errors: RecordProblem[]
+  /** Problems beyond those listed in `errors`. */
+  more_errors?: number
+}
+
+export interface ExportResult {
+  exported: number
+  path: string
+}
+
+/**
+ * Backups in the desktop app: main shows the native open/save dialog and reads or writes
+ * the file itself, so the renderer never names a path. `null` means the user cancelled.
+ */
+export interface DesktopBackupApi {
+  importBackup: (onConflict: ConflictPolicy) => Promise<Result<ImportReport | null>>
+  exportBackup: () => Promise<Result<ExportResult | null>>
+}
+
+/** What the preload puts on window.netmortem. */
+export type PreloadApi = NetmortemApi & { backup: DesktopBackupApi }
+
+export const BACKUP_CHANNELS = {
+  importBackup: 'netmortem:backup.import',
+  exportBackup: 'netmortem:backup.export'
+} as const
+
+export interface DeleteResult {
+  id: string
+  deleted: true
+}
+
+const byId = z.object({ id: IncidentId }).strict()
+const none = z.object({}).strict()
+
+/** Declares an operation: its input schema, and its output type (types only). */
+function op<I extends z.ZodType, O>(input: I): { input: I; output?: O } {
+  return { input }
+}
+
+export const operations = {
+  'app.info': op<typeof none, AppInfo>(none),
+  'incidents.list': op<typeof ListQuerySchema, IncidentPage>(ListQuerySchema),
+  'incidents.facets': op<typeof none, Facets>(none),
+  'incidents.get': op<typeof byId, Incident>(byId),
+  'incidents.capture': op<typeof CaptureInputSchema, Incident>(CaptureInputSchema),
+  'incidents.update': op<z.ZodType<{ id: string; patch: z.input<typeof IncidentPatchSchema> }>, Incident>(
+    z.object({ id: IncidentId, patch: IncidentPatchSchema }).strict()
+  ),
+  'incidents.resolve': op<typeof ResolveInputSchema, Incident>(ResolveInputSchema),
+  'incidents.delete': op<typeof byId, DeleteResult>(byId)
+} as const
+
+export type Operations = typeof operations
+export type OperationName = keyof Operations
+export const OPERATION_NAMES = Object.keys(operations) as OperationName[]
+
+export type InputOf<K extends OperationName> = z.input<Operations[K]['input']>
+export type ParsedInputOf<K extends OperationName> = z.output<Operations[K]['input']>
+export type OutputOf<K extends OperationName> = NonNullable<Operations[K]['output']>
+
+/** What the renderer sees: one async function per operation, each returning a Result. */
+export type NetmortemApi = {
+  [K in OperationName]: (input: InputOf<K>) => Promise<Result<OutputOf<K>>>
+}
+
+/** What main implements: one handler per operation, given a validated input. */
+export type Handlers = {
+  [K in OperationName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>
+}
+
+/** IPC channel of an operation: namespaced so nothing else can collide with it. */
+export const channelOf = (name: OperationName): string => `netmortem:${name}`
