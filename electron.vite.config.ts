@@ -1,9 +1,11 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import pkg from './package.json'
 
 export default defineConfig({
   main: {
+    define: { __NETMORTEM_VERSION__: JSON.stringify(pkg.version) },
     build: {
       rollupOptions: {
         input: {

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'IO_ERROR'
   | 'UNSUPPORTED'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
   | 'INTERNAL'
 
 export interface ApiError {
