@@ -1,0 +1,26 @@
+import { contextBridge, ipcRenderer } from 'electron'
+import {
+  BACKUP_CHANNELS,
+  OPERATION_NAMES,
+  channelOf,
+  type ConflictPolicy,
+  type NetmortemApi,
+  type PreloadApi
+} from '../shared/api'
+
+// One function per operation of the contract, each forwarding exactly one argument: the page
+// never gets ipcRenderer, a channel name, or a way to send anything else.
+const operations = Object.fromEntries(
+  OPERATION_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(channelOf(name), input)])
+) as NetmortemApi
+
+const api: PreloadApi = {
+  ...operations,
+  backup: {
+    importBackup: (onConflict: ConflictPolicy) =>
+      ipcRenderer.invoke(BACKUP_CHANNELS.importBackup, onConflict),
+    exportBackup: () => ipcRenderer.invoke(BACKUP_CHANNELS.exportBackup)
+  }
+}
+
+contextBridge.exposeInMainWorld('netmortem', api)
