@@ -5,13 +5,25 @@ import globals from 'globals'
 
 const noElectronOrUi = {
   patterns: [
-    { group: ['electron', 'electron/*'], message: 'Only src/main/index.ts and src/main/ipc.ts may use electron.' },
+    {
+      group: ['electron', 'electron/*'],
+      message: 'Only src/main/index.ts and src/main/ipc.ts may use electron.'
+    },
     { group: ['react', 'react-dom', 'react/*', '@mantine/*'], message: 'UI code belongs in src/renderer.' }
   ]
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'resources/**', '.electron-native/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'resources/**',
+      '.electron-native/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,6 +31,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
     }
+  },
+  {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
   },
   {
     // The core and the contract run anywhere: never electron, never UI.
@@ -37,7 +53,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*', 'fs', 'path', 'child_process'], message: 'The renderer has no Node.' },
-            { group: ['**/main/**', '**/core/**', 'electron'], message: 'Call the API (lib/api.ts), not the core.' }
+            {
+              group: ['**/main/**', '**/core/**', 'electron'],
+              message: 'Call the API (lib/api.ts), not the core.'
+            }
           ]
         }
       ]

@@ -19,7 +19,9 @@ interface Figure {
 const figures: Figure[] = []
 const record = (name: string, value: number, unit: string, note?: string) => {
   figures.push({ name, value, unit, note })
-  console.log(`${name.padEnd(48)} ${value.toFixed(value < 10 ? 2 : 0).padStart(10)} ${unit}${note ? `  (${note})` : ''}`)
+  console.log(
+    `${name.padEnd(48)} ${value.toFixed(value < 10 ? 2 : 0).padStart(10)} ${unit}${note ? `  (${note})` : ''}`
+  )
 }
 
 function percentile(samples: number[], p: number): number {
@@ -36,7 +38,12 @@ async function storeBench(count: number): Promise<void> {
     let t = performance.now()
     await service.importFile(file)
     const importMs = performance.now() - t
-    record(`import ${count} incidents`, count / (importMs / 1000), 'incidents/s', `${(statSync(file).size / 1e6).toFixed(1)} MB file`)
+    record(
+      `import ${count} incidents`,
+      count / (importMs / 1000),
+      'incidents/s',
+      `${(statSync(file).size / 1e6).toFixed(1)} MB file`
+    )
 
     const samples: number[] = []
     for (let i = 0; i < 50; i++) {

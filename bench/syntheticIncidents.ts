@@ -16,8 +16,7 @@ export function syntheticIncidents(count: number, withModel = false): Incident[]
   const out: Incident[] = []
   for (let i = 0; i < count; i++) {
     const dev = `leaf-${String((i % 48) + 1).padStart(2, '0')}`
-    const description = SYMPTOMS[i % SYMPTOMS.length]!
-      .replace('{ip}', `10.0.${i % 250}.${i % 200}`)
+    const description = SYMPTOMS[i % SYMPTOMS.length]!.replace('{ip}', `10.0.${i % 250}.${i % 200}`)
       .replace('{dev}', dev)
       .replace('{vlan}', String(100 + (i % 3000)))
     out.push({
@@ -28,9 +27,14 @@ export function syntheticIncidents(count: number, withModel = false): Incident[]
       description,
       affected_devices: [dev, 'spine-01'],
       network_model: withModel
-        ? { name: 'dc1', devices: [{ name: dev, asn: 65000 + (i % 100), interfaces: [{ name: 'Ethernet49', mtu: 9214 }] }] }
+        ? {
+            name: 'dc1',
+            devices: [{ name: dev, asn: 65000 + (i % 100), interfaces: [{ name: 'Ethernet49', mtu: 9214 }] }]
+          }
         : null,
-      validation_errors: [{ code: 'VLAN_DUPLICATE_ID', severity: 'error', message: description, devices: [dev] }],
+      validation_errors: [
+        { code: 'VLAN_DUPLICATE_ID', severity: 'error', message: description, devices: [dev] }
+      ],
       config_changes: [],
       root_cause: i % 3 === 0 ? 'Configuration drift' : null,
       resolution: null,

@@ -35,7 +35,13 @@ export function parseAssignment(assignment: string): [string, unknown] {
   if (TEXT.includes(field)) return [field, raw]
   if (NULLABLE_TEXT.includes(field)) return [field, raw === 'null' ? null : raw]
   if (LISTS.includes(field) && !raw.trimStart().startsWith('[')) {
-    return [field, raw.split(',').map((s) => s.trim()).filter(Boolean)]
+    return [
+      field,
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    ]
   }
   try {
     return [field, JSON.parse(raw)]

@@ -35,7 +35,10 @@ export function printTable(headers: string[], rows: string[][]): void {
   if (process.stdout.isTTY) {
     // On a terminal the last column is cut to the window; in a pipe nothing is cut.
     const fixed = widths.slice(0, -1).reduce((a, w) => a + w + 2, 0)
-    widths[widths.length - 1] = Math.max(20, Math.min(widths[widths.length - 1]!, process.stdout.columns - fixed))
+    widths[widths.length - 1] = Math.max(
+      20,
+      Math.min(widths[widths.length - 1]!, process.stdout.columns - fixed)
+    )
   }
   const line = (cells: string[]) =>
     cells

@@ -13,6 +13,8 @@ export async function readJsonFile(path: string, what: string): Promise<unknown>
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (err) {
-    throw new CliError(`${what[0]!.toUpperCase()}${what.slice(1)} ${path} is not valid JSON: ${(err as Error).message}.`)
+    throw new CliError(
+      `${what[0]!.toUpperCase()}${what.slice(1)} ${path} is not valid JSON: ${(err as Error).message}.`
+    )
   }
 }

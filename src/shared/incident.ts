@@ -48,11 +48,9 @@ export function isoToMs(value: string): number {
   return Date.parse(text)
 }
 
-export const isoDateString = z
-  .string()
-  .refine((s) => !Number.isNaN(isoToMs(s)), {
-    message: 'must be an ISO 8601 date-time, e.g. 2025-11-25T12:00:00Z'
-  })
+export const isoDateString = z.string().refine((s) => !Number.isNaN(isoToMs(s)), {
+  message: 'must be an ISO 8601 date-time, e.g. 2025-11-25T12:00:00Z'
+})
 
 export const IncidentId = z
   .string()

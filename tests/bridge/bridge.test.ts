@@ -23,11 +23,19 @@ function send(
 ): Promise<Reply> {
   return new Promise((done, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: bridge.port, method, path, headers: { Host: `127.0.0.1:${bridge.port}`, ...headers } },
+      {
+        host: '127.0.0.1',
+        port: bridge.port,
+        method,
+        path,
+        headers: { Host: `127.0.0.1:${bridge.port}`, ...headers }
+      },
       (res) => {
         const parts: Buffer[] = []
         res.on('data', (c: Buffer) => parts.push(c))
-        res.on('end', () => done({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts).toString() }))
+        res.on('end', () =>
+          done({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts).toString() })
+        )
       }
     )
     req.on('error', reject)
@@ -95,20 +103,41 @@ describe('browser bridge', () => {
 
   it('refuses API calls without the secret or with a wrong one (401)', async () => {
     const before = service.info().incidentCount
-    const none = await send(bridge, 'POST', '/api/incidents.capture', { 'Content-Type': 'application/json' }, '{"description":"x"}')
+    const none = await send(
+      bridge,
+      'POST',
+      '/api/incidents.capture',
+      { 'Content-Type': 'application/json' },
+      '{"description":"x"}'
+    )
     expect(none.status).toBe(401)
     expect(JSON.parse(none.body).error.code).toBe('UNAUTHORIZED')
-    const wrong = await api(bridge, 'incidents.capture', { description: 'x' }, { Authorization: 'Bearer nope' })
+    const wrong = await api(
+      bridge,
+      'incidents.capture',
+      { description: 'x' },
+      { Authorization: 'Bearer nope' }
+    )
     expect(wrong.status).toBe(401)
-    const almost = await api(bridge, 'incidents.capture', { description: 'x' }, {
-      Authorization: `Bearer ${bridge.token.slice(0, -1)}A`
-    })
+    const almost = await api(
+      bridge,
+      'incidents.capture',
+      { description: 'x' },
+      {
+        Authorization: `Bearer ${bridge.token.slice(0, -1)}A`
+      }
+    )
     expect(almost.status).toBe(401)
     expect(service.info().incidentCount).toBe(before)
   })
 
   it('refuses a foreign Host (DNS rebinding) with 403, even with the secret', async () => {
-    for (const host of [`evil.example:${bridge.port}`, 'evil.example', `127.0.0.1:${bridge.port + 1}`, 'localhost']) {
+    for (const host of [
+      `evil.example:${bridge.port}`,
+      'evil.example',
+      `127.0.0.1:${bridge.port + 1}`,
+      'localhost'
+    ]) {
       const reply = await api(bridge, 'app.info', {}, { Host: host })
       expect(reply.status, host).toBe(403)
       const page = await send(bridge, 'GET', '/', { Host: host })
@@ -141,18 +170,33 @@ describe('browser bridge', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(bad.error.message).not.toContain('\n')
     const missing = JSON.parse((await api(bridge, 'incidents.get', { id: 'nope' })).body)
-    expect(missing).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No incident with id "nope".' } })
+    expect(missing).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'No incident with id "nope".' }
+    })
     const unknown = JSON.parse((await api(bridge, 'fs.readFile', {})).body)
     expect(unknown.error.code).toBe('UNSUPPORTED')
-    const notJson = await send(bridge, 'POST', '/api/app.info', {
-      Authorization: `Bearer ${bridge.token}`,
-      'Content-Type': 'application/json'
-    }, '{oops')
+    const notJson = await send(
+      bridge,
+      'POST',
+      '/api/app.info',
+      {
+        Authorization: `Bearer ${bridge.token}`,
+        'Content-Type': 'application/json'
+      },
+      '{oops'
+    )
     expect(notJson.status).toBe(400)
-    const form = await send(bridge, 'POST', '/api/app.info', {
-      Authorization: `Bearer ${bridge.token}`,
-      'Content-Type': 'application/x-www-form-urlencoded'
-    }, 'a=1')
+    const form = await send(
+      bridge,
+      'POST',
+      '/api/app.info',
+      {
+        Authorization: `Bearer ${bridge.token}`,
+        'Content-Type': 'application/x-www-form-urlencoded'
+      },
+      'a=1'
+    )
     expect(form.status).toBe(415)
     const get = await send(bridge, 'GET', '/api/app.info', { Authorization: `Bearer ${bridge.token}` })
     expect(get.status).toBe(405)
@@ -170,11 +214,19 @@ describe('browser bridge', () => {
       backup
     )
     expect(JSON.parse(imported.body)).toMatchObject({ ok: true, value: { added: 1, failed: 0 } })
-    const refused = await send(bridge, 'POST', '/api/backup.import', { 'Content-Type': 'application/json' }, backup)
+    const refused = await send(
+      bridge,
+      'POST',
+      '/api/backup.import',
+      { 'Content-Type': 'application/json' },
+      backup
+    )
     expect(refused.status).toBe(401)
     const exported = await api(bridge, 'backup.export', {})
     expect(exported.status).toBe(200)
-    expect(exported.headers['content-disposition']).toMatch(/attachment; filename="netmortem-incidents-\d{8}\.json"/)
+    expect(exported.headers['content-disposition']).toMatch(
+      /attachment; filename="netmortem-incidents-\d{8}\.json"/
+    )
     const file = JSON.parse(exported.body)
     expect(file.incidents.map((i: { id: string }) => i.id)).toContain('up-1')
     expect(file.incidents.find((i: { id: string }) => i.id === 'up-1').extra).toBe(1)
@@ -187,7 +239,10 @@ describe('browser bridge', () => {
       'POST',
       '/api/backup.import',
       { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'application/json' },
-      JSON.stringify([{ id: 'ok-1', timestamp: '2025-01-01' }, { id: 'bad', timestamp: 'yesterday' }])
+      JSON.stringify([
+        { id: 'ok-1', timestamp: '2025-01-01' },
+        { id: 'bad', timestamp: 'yesterday' }
+      ])
     )
     const result = JSON.parse(reply.body)
     expect(result.value.failed).toBe(1)

@@ -52,8 +52,12 @@ describe('netmortem command line (real process)', () => {
     expect(one.vendor_ticket).toBe('TAC-123')
     const all = netmortemJson<Incident[]>(withDb('list'))
     expect(all.map((i) => i.id)).toEqual(['inc-002', 'inc-001'])
-    expect(netmortemJson<Incident[]>(withDb('list', '--status', 'open')).map((i) => i.id)).toEqual(['inc-001'])
-    expect(netmortemJson<Incident[]>(withDb('list', '--severity', 'low')).map((i) => i.id)).toEqual(['inc-002'])
+    expect(netmortemJson<Incident[]>(withDb('list', '--status', 'open')).map((i) => i.id)).toEqual([
+      'inc-001'
+    ])
+    expect(netmortemJson<Incident[]>(withDb('list', '--severity', 'low')).map((i) => i.id)).toEqual([
+      'inc-002'
+    ])
     expect(netmortemJson<Incident[]>(withDb('list', '--category', 'routing_issue'))).toHaveLength(1)
     expect(netmortemJson<Incident[]>(withDb('list', '--since', '2025-11-21'))).toHaveLength(1)
     expect(netmortemJson<Incident[]>(withDb('list', '--device', 'spine-01'))).toHaveLength(1)
@@ -63,15 +67,31 @@ describe('netmortem command line (real process)', () => {
   it('prints a readable table without --json', () => {
     const run = netmortem(withDb('list'))
     expect(run.code).toBe(0)
-    expect(run.stdout.split('\n')[0]).toMatch(/^ID\s+TIME\s+SEVERITY\s+CATEGORY\s+STATUS\s+DEVICES\s+DESCRIPTION$/)
+    expect(run.stdout.split('\n')[0]).toMatch(
+      /^ID\s+TIME\s+SEVERITY\s+CATEGORY\s+STATUS\s+DEVICES\s+DESCRIPTION$/
+    )
     expect(run.stdout).toContain('BGP neighbor 10.0.1.0 not establishing on leaf-01')
   })
 
   it('captures with an id deploy-YYYYMMDD-HHMMSS, devices, errors and a model', () => {
-    const errors = write('errors.json', [{ code: 'VLAN_DUPLICATE_ID', severity: 'error', message: 'VLAN 100 twice', devices: ['leaf-01'] }])
+    const errors = write('errors.json', [
+      { code: 'VLAN_DUPLICATE_ID', severity: 'error', message: 'VLAN 100 twice', devices: ['leaf-01'] }
+    ])
     const model = write('model.json', { name: 'dc1', devices: [{ name: 'leaf-01' }] })
     const first = netmortemJson<Incident>(
-      withDb('capture', '--description', 'Deploy failed', '--device', 'leaf-01', '--device', 'leaf-02', '--errors', errors, '--model', model)
+      withDb(
+        'capture',
+        '--description',
+        'Deploy failed',
+        '--device',
+        'leaf-01',
+        '--device',
+        'leaf-02',
+        '--errors',
+        errors,
+        '--model',
+        model
+      )
     )
     expect(first.id).toMatch(/^deploy-\d{8}-\d{6}(-\d+)?$/)
     expect(first).toMatchObject({ category: 'deployment_failure', affected_devices: ['leaf-01', 'leaf-02'] })
@@ -80,7 +100,11 @@ describe('netmortem command line (real process)', () => {
   })
 
   it('adds a complete record from a file and refuses the same id twice', () => {
-    const file = write('one.json', { id: 'added-1', timestamp: '2025-12-01T00:00:00Z', description: 'LACP flap' })
+    const file = write('one.json', {
+      id: 'added-1',
+      timestamp: '2025-12-01T00:00:00Z',
+      description: 'LACP flap'
+    })
     expect(netmortemJson<Incident>(withDb('add', '--file', file)).id).toBe('added-1')
     const twice = netmortem(withDb('add', '--file', file, '--json'))
     expect(twice.code).not.toBe(0)
@@ -90,9 +114,23 @@ describe('netmortem command line (real process)', () => {
 
   it('updates fields by type and resolves', () => {
     const updated = netmortemJson<Incident>(
-      withDb('update', 'inc-001', '--set', 'severity=high', '--set', 'tags=bgp,ebgp', '--set', 'description=Peering failed')
+      withDb(
+        'update',
+        'inc-001',
+        '--set',
+        'severity=high',
+        '--set',
+        'tags=bgp,ebgp',
+        '--set',
+        'description=Peering failed'
+      )
     )
-    expect(updated).toMatchObject({ severity: 'high', tags: ['bgp', 'ebgp'], description: 'Peering failed', vendor_ticket: 'TAC-123' })
+    expect(updated).toMatchObject({
+      severity: 'high',
+      tags: ['bgp', 'ebgp'],
+      description: 'Peering failed',
+      vendor_ticket: 'TAC-123'
+    })
     const resolved = netmortemJson<Incident>(
       withDb('resolve', 'inc-001', '--root-cause', 'Wrong remote-as', '--resolution', 'Fixed AS')
     )
@@ -113,7 +151,10 @@ describe('netmortem command line (real process)', () => {
       [withDb('frobnicate'), /Unknown command/],
       [withDb('get'), /Usage: netmortem get ID/],
       [withDb('list', '--bogus'), /Unknown option/],
-      [['list', '--db', write('not-a-db.db', 'hello world, not sqlite at all'.repeat(100))], /is not a Netmortem database/]
+      [
+        ['list', '--db', write('not-a-db.db', 'hello world, not sqlite at all'.repeat(100))],
+        /is not a Netmortem database/
+      ]
     ]
     for (const [args, pattern] of cases) {
       const run = netmortem([...args, '--json'])
@@ -129,7 +170,14 @@ describe('netmortem command line (real process)', () => {
 
   it('refuses an import with bad records, lists each, and writes nothing', () => {
     const run = netmortem(
-      withDb('import', write('mixed.json', [{ id: 'n1', timestamp: '2025-01-01' }, { id: 'n2', severity: 9 }]), '--json')
+      withDb(
+        'import',
+        write('mixed.json', [
+          { id: 'n1', timestamp: '2025-01-01' },
+          { id: 'n2', severity: 9 }
+        ]),
+        '--json'
+      )
     )
     expect(run.code).toBe(1)
     const report = JSON.parse(run.stdout)
@@ -164,7 +212,11 @@ describe('netmortem command line (real process)', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=\S+$/)
     const [base, token] = server.url.split('/#token=') as [string, string]
     const call = (headers: Record<string, string>) =>
-      fetch(`${base}/api/incidents.get`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{"id":"inc-002"}' })
+      fetch(`${base}/api/incidents.get`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: '{"id":"inc-002"}'
+      })
     expect((await call({})).status).toBe(401)
     const okReply = await call({ Authorization: `Bearer ${token}` })
     expect(((await okReply.json()) as { value: Incident }).value.id).toBe('inc-002')

@@ -100,7 +100,8 @@ export const listCommand: Command = {
   },
   run(ctx) {
     const limit = str(ctx, 'limit') === undefined ? 50 : Number(str(ctx, 'limit'))
-    if (!Number.isInteger(limit) || limit < 0) throw new CliError('--limit takes a whole number (0 for all).', 2)
+    if (!Number.isInteger(limit) || limit < 0)
+      throw new CliError('--limit takes a whole number (0 for all).', 2)
     const offset = str(ctx, 'offset') === undefined ? undefined : Number(str(ctx, 'offset'))
     const query = parseInput(
       ListQuerySchema,
@@ -151,7 +152,11 @@ export const resolve: Command = {
   run(ctx) {
     const rootCause = str(ctx, 'root-cause')?.trim()
     if (!rootCause) throw new CliError('resolve needs --root-cause TEXT.', 2)
-    show(ctx, ctx.service().resolveIncident(ctx.positionals[0]!, rootCause, str(ctx, 'resolution')), 'Resolved')
+    show(
+      ctx,
+      ctx.service().resolveIncident(ctx.positionals[0]!, rootCause, str(ctx, 'resolution')),
+      'Resolved'
+    )
   }
 }
 

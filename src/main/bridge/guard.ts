@@ -26,7 +26,11 @@ export type Verdict = { ok: true } | { ok: false; status: 401 | 403; message: st
 export function checkOrigin(guard: Guard, req: IncomingMessage): Verdict {
   const host = req.headers.host
   if (!host || !guard.allowedHosts.has(host.toLowerCase())) {
-    return { ok: false, status: 403, message: 'Refused: this server answers only on its own loopback address.' }
+    return {
+      ok: false,
+      status: 403,
+      message: 'Refused: this server answers only on its own loopback address.'
+    }
   }
   const origin = req.headers.origin
   if (origin !== undefined && !guard.allowedOrigins.has(origin.toLowerCase())) {

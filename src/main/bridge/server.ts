@@ -43,19 +43,20 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(32).toString('base64url')
   const rendererDir = resolve(options.rendererDir)
   const handlers = handlersOf(options.service)
-  let guard: Guard | undefined
+  // Known once the server listens: the guard checks Host and Origin against the real port.
+  const bound: { guard?: Guard } = {}
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => send(res, 500, fail(toApiError(err))))
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const origin = checkOrigin(guard!, req)
+    const origin = checkOrigin(bound.guard!, req)
     if (!origin.ok) return refuse(res, origin.status, origin.message)
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'API calls must use POST.')
-      const auth = checkToken(guard!, req)
+      const auth = checkToken(bound.guard!, req)
       if (!auth.ok) return refuse(res, auth.status, auth.message)
       const name = url.pathname.slice('/api/'.length)
       if (name === 'backup.import') return importUpload(req, res, url)
@@ -73,7 +74,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   async function importUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const policy = z.enum(CONFLICT_POLICIES).safeParse(url.searchParams.get('onConflict') ?? 'skip')
     if (!policy.success) {
-      return send(res, 200, fail({ code: 'INVALID_INPUT', message: 'onConflict must be skip, overwrite or newer.' }))
+      return send(
+        res,
+        200,
+        fail({ code: 'INVALID_INPUT', message: 'onConflict must be skip, overwrite or newer.' })
+      )
     }
     const dir = await mkdtemp(join(tmpdir(), 'netmortem-upload-'))
     try {
@@ -113,7 +118,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     server.listen(options.port ?? 0, '127.0.0.1', () => done())
   })
   const port = (server.address() as { port: number }).port
-  guard = guardFor(port, token)
+  bound.guard = guardFor(port, token)
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
@@ -138,7 +143,11 @@ async function readJson(
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length
     if (size > MAX_JSON_BODY) {
-      return { ok: false, status: 413, error: { code: 'INVALID_INPUT', message: 'The request is too large.' } }
+      return {
+        ok: false,
+        status: 413,
+        error: { code: 'INVALID_INPUT', message: 'The request is too large.' }
+      }
     }
     parts.push(chunk)
   }
@@ -147,7 +156,11 @@ async function readJson(
   try {
     return { ok: true, value: JSON.parse(text) }
   } catch {
-    return { ok: false, status: 400, error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' } }
+    return {
+      ok: false,
+      status: 400,
+      error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' }
+    }
   }
 }
 
@@ -163,6 +176,12 @@ function send(res: ServerResponse, status: number, result: Result<unknown>): voi
 
 function refuse(res: ServerResponse, status: number, message: string): void {
   const code: ErrorCode =
-    status === 401 ? 'UNAUTHORIZED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'INVALID_INPUT'
+    status === 401
+      ? 'UNAUTHORIZED'
+      : status === 403
+        ? 'FORBIDDEN'
+        : status === 404
+          ? 'NOT_FOUND'
+          : 'INVALID_INPUT'
   send(res, status, fail({ code, message }))
 }
