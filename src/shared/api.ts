@@ -9,6 +9,7 @@ import {
   type IncidentSummary
 } from './incident'
 import type { Result } from './result'
+import type { PreflightResult } from './networkModel'
 
 /**
  * The one API contract of Netmortem. Every operation the workbench can call is declared
@@ -49,6 +50,14 @@ export const CaptureInputSchema = z
   })
   .strict()
 export type CaptureInput = z.infer<typeof CaptureInputSchema>
+
+/** A network model to check before deployment; `capture: false` validates without recording. */
+export const PreflightInputSchema = z
+  .object({
+    model: z.record(z.string(), z.unknown()),
+    capture: z.boolean().optional()
+  })
+  .strict()
 
 export const ResolveInputSchema = z
   .object({
@@ -149,7 +158,8 @@ export const operations = {
     z.object({ id: IncidentId, patch: IncidentPatchSchema }).strict()
   ),
   'incidents.resolve': op<typeof ResolveInputSchema, Incident>(ResolveInputSchema),
-  'incidents.delete': op<typeof byId, DeleteResult>(byId)
+  'incidents.delete': op<typeof byId, DeleteResult>(byId),
+  'preflight.run': op<typeof PreflightInputSchema, PreflightResult>(PreflightInputSchema)
 } as const
 
 export type Operations = typeof operations

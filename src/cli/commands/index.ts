@@ -2,6 +2,7 @@ import type { Command } from '../command'
 import { exportCommand, importCommand } from './backup'
 import { add, capture, get, listCommand, remove, resolve, update } from './incidents'
 import { info } from './info'
+import { preflightCommand } from './preflight'
 import { serve } from './serve'
 
 /** Every `netmortem` command, in the order `--help` lists them. */
@@ -15,6 +16,7 @@ export const COMMANDS: Command[] = [
   update,
   resolve,
   remove,
+  preflightCommand,
   serve,
   info
 ]

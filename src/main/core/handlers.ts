@@ -12,6 +12,7 @@ export function handlersOf(service: NetmortemService): Handlers {
     'incidents.update': ({ id, patch }) => service.updateIncident(id, patch),
     'incidents.resolve': ({ id, root_cause, resolution }) =>
       service.resolveIncident(id, root_cause, resolution),
-    'incidents.delete': ({ id }) => service.deleteIncident(id)
+    'incidents.delete': ({ id }) => service.deleteIncident(id),
+    'preflight.run': ({ model, capture }) => service.preflight(model, { capture })
   }
 }

@@ -24,6 +24,8 @@ import { canonical, checkIncident, problemsOf } from './incidents/record'
 import { captureId } from './incidents/captureId'
 import { importIncidents } from './io/importIncidents'
 import { exportIncidents, describeFsError } from './io/exportIncidents'
+import { preflight, type PreflightOptions } from './preflight/preflight'
+import type { PreflightResult } from '../../shared/networkModel'
 
 export interface ServiceOptions extends OpenOptions {
   dbPath: string
@@ -135,6 +137,15 @@ export class NetmortemService {
       affected_devices: affectedDevices,
       category: 'deployment_failure'
     })
+  }
+
+  /**
+   * Pre-flight validation of a network model; when it is not ready, captures the failure (or
+   * counts another occurrence of the same open one) unless `capture` is false.
+   */
+  preflight(model: unknown, options: PreflightOptions = {}): PreflightResult {
+    const deps = { store: this.store, now: this.now, capture: (input: CaptureInput) => this.capture(input) }
+    return preflight(deps, model, options)
   }
 
   /** Changes some fields of an incident; the result is checked as a whole before it is stored. */
