@@ -35,6 +35,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
   }
   try {
     db.pragma('busy_timeout = 5000')
+    // Only reads before this: a database that must be refused is left exactly as it was.
+    refuseUnknown(db, path)
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
@@ -59,12 +61,7 @@ export function schemaVersion(db: Database): number {
 export function migrate(db: Database, steps: Migration[] = migrations): void {
   const known = steps[steps.length - 1]?.version ?? 0
   const current = schemaVersion(db)
-  if (current > LATEST_SCHEMA_VERSION) {
-    throw new NetmortemError(
-      'IO_ERROR',
-      `This database has schema version ${current}, written by a newer Netmortem; this version understands up to ${LATEST_SCHEMA_VERSION}. Upgrade Netmortem.`
-    )
-  }
+  if (current > LATEST_SCHEMA_VERSION) throw newerVersion(current)
   if (current >= known) return
   const apply = db.transaction(() => {
     // Re-read inside the write lock: another process may have migrated meanwhile.
@@ -76,4 +73,28 @@ export function migrate(db: Database, steps: Migration[] = migrations): void {
     }
   })
   apply.immediate()
+}
+
+function newerVersion(current: number): NetmortemError {
+  return new NetmortemError(
+    'IO_ERROR',
+    `This database has schema version ${current}, written by a newer Netmortem; this version understands up to ${LATEST_SCHEMA_VERSION}. Upgrade Netmortem.`
+  )
+}
+
+/**
+ * Refuses a database written by a newer Netmortem, and an SQLite database of another program
+ * (tables but no schema version), so that neither is converted to WAL or given our tables.
+ */
+function refuseUnknown(db: Database, path: string): void {
+  const current = schemaVersion(db)
+  if (current > LATEST_SCHEMA_VERSION) throw newerVersion(current)
+  if (current > 0) return
+  const other = db.prepare("SELECT 1 FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' LIMIT 1").pluck().get()
+  if (other !== undefined) {
+    throw new NetmortemError(
+      'IO_ERROR',
+      `${path} is not a Netmortem database (it holds tables of another program and no Netmortem schema).`
+    )
+  }
 }

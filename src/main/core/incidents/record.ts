@@ -36,7 +36,10 @@ export function canonical(incident: Incident, original: Record<string, unknown> 
   const out: Record<string, unknown> = {}
   for (const field of INCIDENT_FIELDS) out[field] = incident[field]
   for (const key of Object.keys(original)) {
-    if (!(key in out)) out[key] = (incident as Record<string, unknown>)[key] ?? original[key]
+    if (Object.hasOwn(out, key)) continue
+    const value = Object.hasOwn(incident, key) ? (incident as Record<string, unknown>)[key] : original[key]
+    // defineProperty, not `=`: a field named "__proto__" is kept as a field like any other.
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
   }
   return out as Incident
 }

@@ -41,9 +41,14 @@ export async function exportIncidents(
       const header = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exported_at: now.toISOString(), count }
       await write(`${JSON.stringify(header).slice(0, -1)},"incidents":[`)
     } else await write(shape === 'array' ? '[' : '{')
+    // Pages are read between writes, so a record edited meanwhile (its timestamp moved later)
+    // can come round again: write each id once, or the backup would not import.
+    const written = new Set<string>()
     for (const page of store.documents()) {
       let text = ''
       for (const { id, doc } of page) {
+        if (written.has(id)) continue
+        written.add(id)
         text += exported === 0 ? '\n' : ',\n'
         text += shape === 'keyed' ? `${JSON.stringify(id)}:${doc}` : doc
         exported++

@@ -1,13 +1,16 @@
 import { isoToMs, type Incident } from '../../../shared/incident'
 import type { ConflictPolicy, ImportReport, RecordProblem } from '../../../shared/api'
-import { invalidInput } from '../errors'
+import { NetmortemError, invalidInput } from '../errors'
 import { checkIncident } from '../incidents/record'
 import type { IncidentStore } from '../store/incidentStore'
 import { ImportStaging } from '../store/importStaging'
 import { JsonShapeError, detectShape, readRecords, type FileShape, type Source } from './jsonRecords'
+import { describeFsError } from './exportIncidents'
 
 
 const MAX_LISTED_ERRORS = 1000
+/** Checked records staged per transaction of the staging table. */
+const STAGE_BATCH = 256
 
 /**
  * Imports an incidents.json of any of the three shapes. The file is checked whole first
@@ -27,10 +30,13 @@ export async function importIncidents(
   try {
     shape = await detectShape(source)
     const seen = new Map<string, number>()
+    const batch: string[] = []
     for await (const raw of readRecords(source, shape)) {
       const bad = (list: RecordProblem[]) => {
         failed++
-        for (const p of list) problems.push({ index: raw.index, ...p })
+        // A record of the keyed shape is named by its key when it has no id of its own.
+        const named = raw.key !== undefined ? { id: raw.key } : {}
+        for (const p of list) problems.push({ index: raw.index, ...named, ...p })
       }
       let value: unknown
       try {
@@ -54,8 +60,11 @@ export async function importIncidents(
         continue
       }
       seen.set(id, raw.index)
-      staging.add(JSON.stringify(checked.incident))
+      if (failed > 0) continue // nothing will be written: only the check goes on
+      batch.push(JSON.stringify(checked.incident))
+      if (batch.length >= STAGE_BATCH) staging.addMany(batch.splice(0))
     }
+    staging.addMany(batch.splice(0))
     if (failed > 0) {
       return {
         shape,
@@ -70,6 +79,10 @@ export async function importIncidents(
     return { shape, ...apply(store, staging, onConflict), failed: 0, errors: [] }
   } catch (err) {
     if (err instanceof JsonShapeError) throw invalidInput(`Nothing was imported. ${err.message}`)
+    // A file that exists but cannot be read (a folder, no permission): a system call failed.
+    if (isPath(source) && (err as NodeJS.ErrnoException).syscall) {
+      throw new NetmortemError('IO_ERROR', `Cannot read ${source.path}: ${describeFsError(err)}.`)
+    }
     throw err
   } finally {
     staging.dispose()
@@ -101,6 +114,10 @@ function apply(store: IncidentStore, staging: ImportStaging, onConflict: Conflic
 function latestTime(incident: Incident): number {
   const resolved = incident.resolved_at ? isoToMs(incident.resolved_at) : Number.NEGATIVE_INFINITY
   return Math.max(isoToMs(incident.timestamp), resolved)
+}
+
+function isPath(source: Source): source is { path: string } {
+  return typeof source === 'object' && !Buffer.isBuffer(source)
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

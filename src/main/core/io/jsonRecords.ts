@@ -23,13 +23,18 @@ export type Source = string | Buffer | { path: string }
 
 const WS = new Uint8Array(256)
 for (const c of [0x20, 0x09, 0x0a, 0x0d]) WS[c] = 1
+const BOM = [0xef, 0xbb, 0xbf]
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
 
-async function* chunks(source: Source): AsyncGenerator<Buffer> {
-  if (typeof source === 'string') yield Buffer.from(source, 'utf8')
-  else if (Buffer.isBuffer(source)) yield source
-  else yield* createReadStream(source.path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>
+const CHUNK_SIZE = 1 << 20
+
+/** The bytes of a source, `chunkSize` at a time (tests pass tiny sizes to split everything). */
+async function* chunks(source: Source, chunkSize = CHUNK_SIZE): AsyncGenerator<Buffer> {
+  if (typeof source === 'string' || Buffer.isBuffer(source)) {
+    const buf = typeof source === 'string' ? Buffer.from(source, 'utf8') : source
+    for (let at = 0; at < buf.length; at += chunkSize) yield buf.subarray(at, at + chunkSize)
+  } else yield* createReadStream(source.path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>
 }
 
 type Mode = 'detect' | FileShape
@@ -69,17 +74,22 @@ class Scanner {
   private closers: number[] = []
   private after: 'top' | 'member' | 'inner' | 'key' = 'top'
   private currentKey = ''
-  private firstChunk = true
+  /** Bytes of a byte order mark read so far, or -1 once the file is known to have none. */
+  private bomAt = 0
 
   constructor(private readonly mode: Mode) {}
 
   push(buf: Buffer): void {
     let i = 0
-    if (this.firstChunk) {
-      this.firstChunk = false
-      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3 // UTF-8 byte order mark
-    }
     const n = buf.length
+    // A UTF-8 byte order mark at the start of the file is skipped, even when split over chunks.
+    while (this.bomAt >= 0 && this.bomAt < BOM.length && i < n) {
+      if (buf[i] === BOM[this.bomAt]) {
+        this.bomAt++
+        i++
+      } else if (this.bomAt === 0) this.bomAt = -1
+      else this.unexpected(buf[i]!, i, 'the rest of a byte order mark')
+    }
     while (i < n) {
       if (this.capturing) {
         i = this.capture(buf, i)
@@ -278,17 +288,21 @@ class Scanner {
 }
 
 /** Which of the three shapes of incident-format.md a file has (one quick pass). */
-export async function detectShape(source: Source): Promise<FileShape> {
+export async function detectShape(source: Source, chunkSize?: number): Promise<FileShape> {
   const scanner = new Scanner('detect')
-  for await (const chunk of chunks(source)) scanner.push(chunk)
+  for await (const chunk of chunks(source, chunkSize)) scanner.push(chunk)
   scanner.end()
   return scanner.shape!
 }
 
 /** The records of a file of a known shape, in file order. */
-export async function* readRecords(source: Source, shape: FileShape): AsyncGenerator<RawRecord> {
+export async function* readRecords(
+  source: Source,
+  shape: FileShape,
+  chunkSize?: number
+): AsyncGenerator<RawRecord> {
   const scanner = new Scanner(shape)
-  for await (const chunk of chunks(source)) {
+  for await (const chunk of chunks(source, chunkSize)) {
     scanner.push(chunk)
     yield* scanner.out.splice(0)
   }

@@ -55,6 +55,7 @@ export class IncidentStore {
     deleteDevices: Statement
     insertFts: Statement
     deleteFts: Statement
+    times: Statement
   }
 
   constructor(readonly db: Database) {
@@ -85,7 +86,8 @@ export class IncidentStore {
         `INSERT INTO incidents_fts (rowid, id, description, root_cause, resolution, category, devices, errors, tags)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
       ),
-      deleteFts: db.prepare('DELETE FROM incidents_fts WHERE rowid = ?')
+      deleteFts: db.prepare('DELETE FROM incidents_fts WHERE rowid = ?'),
+      times: db.prepare('SELECT ts_ms, resolved_at FROM incidents WHERE id = ?')
     }
   }
 
@@ -178,11 +180,26 @@ export class IncidentStore {
 
   /** When a stored incident last changed in time: max of timestamp and resolved_at. */
   latestTimeOf(id: string): number | undefined {
-    const row = this.db
-      .prepare('SELECT ts_ms, resolved_at FROM incidents WHERE id = ?')
-      .get(id) as { ts_ms: number; resolved_at: string | null } | undefined
+    const row = this.stmts.times.get(id) as { ts_ms: number; resolved_at: string | null } | undefined
     if (!row) return undefined
     return Math.max(row.ts_ms, row.resolved_at ? isoToMs(row.resolved_at) : Number.NEGATIVE_INFINITY)
+  }
+
+  /**
+   * The newest open deployment failure captured by pre-flight with this fingerprint (see
+   * preflight/occurrence.ts) at or after `sinceMs`, if any.
+   */
+  openPreflightFailure(fingerprint: string, sinceMs: number): Incident | undefined {
+    const doc = this.db
+      .prepare(
+        `SELECT doc FROM incidents
+         WHERE category = 'deployment_failure' AND ts_ms >= ? AND resolved_at IS NULL
+           AND json_extract(doc, '$.preflight.fingerprint') = ?
+         ORDER BY ts_ms DESC, seq DESC LIMIT 1`
+      )
+      .pluck()
+      .get(sinceMs, fingerprint) as string | undefined
+    return doc === undefined ? undefined : (JSON.parse(doc) as Incident)
   }
 
   facets(): Facets {
