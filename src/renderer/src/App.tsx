@@ -1,0 +1,44 @@
+import { AppShell } from '@mantine/core'
+import { useStore } from './lib/store'
+import { sessionStore } from './lib/session'
+import { useRoute, type Route } from './lib/router'
+import { Navbar } from './features/shell/Navbar'
+import { SessionRequired } from './features/shell/SessionRequired'
+import { ScreenErrorBoundary } from './features/shell/ScreenErrorBoundary'
+import { useGlobalKeys } from './features/shell/useGlobalKeys'
+import { IncidentsPage } from './features/incidents/IncidentsPage'
+import { IncidentDetailPage } from './features/incident-detail/IncidentDetailPage'
+import { CapturePage } from './features/capture/CapturePage'
+import { BackupPage } from './features/backup/BackupPage'
+
+function Screen({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'incident':
+      return <IncidentDetailPage id={route.id} />
+    case 'capture':
+      return <CapturePage />
+    case 'backup':
+      return <BackupPage />
+    default:
+      return <IncidentsPage />
+  }
+}
+
+export function App() {
+  const { authorized } = useStore(sessionStore)
+  const route = useRoute()
+  useGlobalKeys(route)
+  if (!authorized) return <SessionRequired />
+  return (
+    <AppShell navbar={{ width: 208, breakpoint: 0 }} padding={0}>
+      <AppShell.Navbar>
+        <Navbar route={route} />
+      </AppShell.Navbar>
+      <AppShell.Main className="nm-main">
+        <ScreenErrorBoundary key={route.page === 'incident' ? `incident:${route.id}` : route.page}>
+          <Screen route={route} />
+        </ScreenErrorBoundary>
+      </AppShell.Main>
+    </AppShell>
+  )
+}

@@ -1,0 +1,49 @@
+import { useSyncExternalStore } from 'react'
+
+/** The screens of the workbench, kept in the address hash so Back/Forward and reload work. */
+export type Route =
+  { page: 'incidents' } | { page: 'incident'; id: string } | { page: 'capture' } | { page: 'backup' }
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '')
+  if (path.startsWith('incidents/')) {
+    const id = decodeURIComponent(path.slice('incidents/'.length))
+    if (id) return { page: 'incident', id }
+  }
+  if (path === 'capture') return { page: 'capture' }
+  if (path === 'backup') return { page: 'backup' }
+  return { page: 'incidents' }
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.page) {
+    case 'incident':
+      return `#/incidents/${encodeURIComponent(route.id)}`
+    case 'capture':
+      return '#/capture'
+    case 'backup':
+      return '#/backup'
+    default:
+      return '#/incidents'
+  }
+}
+
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  const href = hrefOf(route)
+  if (options.replace) {
+    window.history.replaceState(window.history.state, '', href)
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+  } else if (window.location.hash !== href) {
+    window.location.hash = href
+  }
+}
+
+const subscribe = (listener: () => void) => {
+  window.addEventListener('hashchange', listener)
+  return () => window.removeEventListener('hashchange', listener)
+}
+const getHash = () => window.location.hash
+
+export function useRoute(): Route {
+  return parseRoute(useSyncExternalStore(subscribe, getHash, getHash))
+}

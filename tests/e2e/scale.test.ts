@@ -1,0 +1,80 @@
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bulkIncidents } from './fixtures'
+import {
+  cliImport,
+  freshPage,
+  launchBrowser,
+  pageErrors,
+  screenshot,
+  startBridge,
+  tempDir,
+  writeJson,
+  type RunningBridge
+} from './harness'
+import { inView, incidentCount, realErrors, row, POLL } from './ui'
+
+const COUNT = 10_000
+
+/** 10,000 incidents: the table loads them all and scrolls to the last one. */
+describe('a large database', () => {
+  let cleanup: () => Promise<void>
+  let bridge: RunningBridge
+  let browser: Browser
+  let page: Page
+  let errors: string[]
+
+  beforeAll(async () => {
+    const temp = await tempDir()
+    cleanup = temp.cleanup
+    const db = join(temp.dir, 'test.db')
+    const file = await writeJson(join(temp.dir, 'bulk.json'), bulkIncidents(COUNT))
+    const report = await cliImport(file, db)
+    expect(report.added).toBe(COUNT)
+    bridge = await startBridge(db)
+    browser = await launchBrowser()
+    page = await freshPage(browser)
+    errors = pageErrors(page)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await bridge?.stop()
+    await cleanup?.()
+  })
+
+  it('renders the table with only the rows in view in the page', async () => {
+    await page.goto(bridge.url)
+    await expect.poll(() => incidentCount(page), POLL).toBe('10,000 of 10,000 incidents')
+    const newest = `bulk-${String(COUNT - 1).padStart(5, '0')}`
+    await row(page, newest).waitFor()
+    const rendered = await page.locator('[data-testid^="incident-row-"]').count()
+    expect(rendered).toBeGreaterThan(10)
+    expect(rendered).toBeLessThan(200)
+    await screenshot(page, 'large-table-top')
+  })
+
+  it('scrolls to the last incident', async () => {
+    const scroller = page.getByTestId('incident-table-scroll')
+    const last = row(page, 'bulk-00000')
+    const box = await scroller.boundingBox()
+    await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2)
+    for (let i = 0; i < 200 && !(await inView(last, scroller)); i++) await page.mouse.wheel(0, 12_000)
+    expect(await inView(last, scroller)).toBe(true)
+    await screenshot(page, 'large-table-end')
+  })
+
+  it('jumps with Home and End', async () => {
+    const scroller = page.getByTestId('incident-table-scroll')
+    await page.keyboard.press('Home')
+    await expect.poll(() => inView(row(page, 'bulk-09999'), scroller), POLL).toBe(true)
+    await page.keyboard.press('End')
+    await expect.poll(() => inView(row(page, 'bulk-00000'), scroller), POLL).toBe(true)
+    expect(await row(page, 'bulk-00000').getAttribute('aria-selected')).toBe('true')
+  })
+
+  it('logged no errors in the page', () => {
+    expect(realErrors(errors)).toEqual([])
+  })
+})
