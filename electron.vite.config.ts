@@ -11,7 +11,9 @@ export default defineConfig({
         input: {
           // The desktop app's main process and the `netmortem` command line share one core.
           index: resolve(__dirname, 'src/main/index.ts'),
-          cli: resolve(__dirname, 'src/cli/index.ts')
+          cli: resolve(__dirname, 'src/cli/index.ts'),
+          // The embedding model runs in this worker thread, off the main event loop.
+          embedWorker: resolve(__dirname, 'src/main/core/embeddings/embedWorker.ts')
         }
       }
     }
@@ -27,6 +29,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react()],
     build: {
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     }
   }

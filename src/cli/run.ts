@@ -47,13 +47,15 @@ export async function run(argv: string[], version = '0.0.0'): Promise<number> {
     }
     const code = await command.run({
       ...ctx,
-      service: () => (service ??= openNetmortem({ dbPath: ctx.dbPath, version }))
+      // A long-running server embeds in a worker thread, so its event loop stays free.
+      service: () =>
+        (service ??= openNetmortem({ dbPath: ctx.dbPath, version, embedInWorker: command.name === 'serve' }))
     })
     return code ?? 0
   } catch (err) {
     return fail(err)
   } finally {
-    service?.close()
+    await service?.close()
   }
 }
 

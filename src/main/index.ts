@@ -55,7 +55,7 @@ if (!app.requestSingleInstanceLock()) {
     if (service && BrowserWindow.getAllWindows().length === 0) createWindow()
   })
   app.on('will-quit', () => {
-    service?.close()
+    void service?.close()
     service = null
   })
   void app.whenReady().then(start)
@@ -78,7 +78,7 @@ function openService(): NetmortemService {
   const nativeFile = electronNativeFile(app.getAppPath(), process.versions.electron)
   const nativeBinding = existsSync(nativeFile) ? nativeFile : undefined
   try {
-    return openNetmortem({ dbPath: resolveDbPath(), nativeBinding, version: app.getVersion() })
+    return openNetmortem({ dbPath: resolveDbPath(), nativeBinding, version: app.getVersion(), embedInWorker: true })
   } catch (err) {
     const message = toApiError(err).message
     // Without the Electron build, better-sqlite3 finds only the addon built for plain Node.

@@ -10,6 +10,7 @@ import {
 } from './incident'
 import type { Result } from './result'
 import type { PreflightResult } from './networkModel'
+import { SearchQuerySchema, type SearchResponse } from './search'
 
 /**
  * The one API contract of Netmortem. Every operation the workbench can call is declared
@@ -141,6 +142,20 @@ export interface DeleteResult {
 }
 
 const byId = z.object({ id: IncidentId }).strict()
+
+export const SimilarInputSchema = z
+  .object({ id: IncidentId, limit: z.number().int().min(1).max(100).optional() })
+  .strict()
+
+/** The embedding model in use and how far the stored incidents are embedded with it. */
+export interface ModelStatus {
+  id: string
+  dimension: number
+  /** 'default' for the embedded model, else the ONNX folder in use. */
+  source: string
+  embedded: number
+  total: number
+}
 const none = z.object({}).strict()
 
 /** Declares an operation: its input schema, and its output type (types only). */
@@ -159,7 +174,10 @@ export const operations = {
   ),
   'incidents.resolve': op<typeof ResolveInputSchema, Incident>(ResolveInputSchema),
   'incidents.delete': op<typeof byId, DeleteResult>(byId),
-  'preflight.run': op<typeof PreflightInputSchema, PreflightResult>(PreflightInputSchema)
+  'preflight.run': op<typeof PreflightInputSchema, PreflightResult>(PreflightInputSchema),
+  'search.query': op<typeof SearchQuerySchema, SearchResponse>(SearchQuerySchema),
+  'search.similar': op<typeof SimilarInputSchema, SearchResponse>(SimilarInputSchema),
+  'model.status': op<typeof none, ModelStatus>(none)
 } as const
 
 export type Operations = typeof operations

@@ -29,7 +29,7 @@ export const add: Command = {
   async run(ctx) {
     const file = str(ctx, 'file')
     if (!file) throw new CliError('add needs --file INCIDENT.json.', 2)
-    show(ctx, ctx.service().addIncident(await readJsonFile(file, 'incident file')), 'Added')
+    show(ctx, await ctx.service().addIncident(await readJsonFile(file, 'incident file')), 'Added')
   }
 }
 
@@ -69,7 +69,7 @@ export const capture: Command = {
       },
       'capture'
     )
-    show(ctx, ctx.service().capture(input), 'Captured')
+    show(ctx, await ctx.service().capture(input), 'Captured')
   }
 }
 
@@ -135,11 +135,11 @@ export const update: Command = {
   summary: 'Change fields of an incident (lists as a,b or JSON; null clears; @FILE reads a file).',
   options: { set: { type: 'string', multiple: true, short: 's' } },
   positionals: [1, 1],
-  run(ctx) {
+  async run(ctx) {
     const sets = list(ctx, 'set')
     if (sets.length === 0) throw new CliError('update needs at least one --set FIELD=VALUE.', 2)
     const patch = Object.fromEntries(sets.map(parseAssignment))
-    show(ctx, ctx.service().updateIncident(ctx.positionals[0]!, patch), 'Updated')
+    show(ctx, await ctx.service().updateIncident(ctx.positionals[0]!, patch), 'Updated')
   }
 }
 
@@ -149,12 +149,12 @@ export const resolve: Command = {
   summary: 'Mark an incident resolved with its root cause.',
   options: { 'root-cause': { type: 'string' }, resolution: { type: 'string' } },
   positionals: [1, 1],
-  run(ctx) {
+  async run(ctx) {
     const rootCause = str(ctx, 'root-cause')?.trim()
     if (!rootCause) throw new CliError('resolve needs --root-cause TEXT.', 2)
     show(
       ctx,
-      ctx.service().resolveIncident(ctx.positionals[0]!, rootCause, str(ctx, 'resolution')),
+      await ctx.service().resolveIncident(ctx.positionals[0]!, rootCause, str(ctx, 'resolution')),
       'Resolved'
     )
   }

@@ -2,7 +2,9 @@ import type { Command } from '../command'
 import { exportCommand, importCommand } from './backup'
 import { add, capture, get, listCommand, remove, resolve, update } from './incidents'
 import { info } from './info'
+import { model } from './model'
 import { preflightCommand } from './preflight'
+import { search } from './search'
 import { serve } from './serve'
 
 /** Every `netmortem` command, in the order `--help` lists them. */
@@ -16,7 +18,9 @@ export const COMMANDS: Command[] = [
   update,
   resolve,
   remove,
+  search,
   preflightCommand,
+  model,
   serve,
   info
 ]

@@ -79,7 +79,8 @@ export const preflightCommand: Command = {
     const capture = ctx.values['no-capture'] !== true
     // A ready model, or --no-capture, needs no database: a pipeline can check without one.
     const checked = checkModel(model)
-    const result = checked.ready_to_deploy || !capture ? checked : ctx.service().preflight(model, { capture })
+    const result =
+      checked.ready_to_deploy || !capture ? checked : await ctx.service().preflight(model, { capture })
     if (ctx.json) printJson(result)
     else printReport(result)
     return result.ready_to_deploy ? READY : NOT_READY

@@ -13,6 +13,9 @@ export function handlersOf(service: NetmortemService): Handlers {
     'incidents.resolve': ({ id, root_cause, resolution }) =>
       service.resolveIncident(id, root_cause, resolution),
     'incidents.delete': ({ id }) => service.deleteIncident(id),
-    'preflight.run': ({ model, capture }) => service.preflight(model, { capture })
+    'preflight.run': ({ model, capture }) => service.preflight(model, { capture }),
+    'search.query': ({ query, limit, mode, filters }) => service.search(query, { limit, mode, filters }),
+    'search.similar': ({ id, limit }) => service.similarTo(id, { limit }),
+    'model.status': () => service.modelStatus()
   }
 }

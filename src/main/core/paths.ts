@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 
@@ -24,4 +25,21 @@ export function defaultDataDir(
 /** `--db FILE`, else NETMORTEM_DB, else the app's own database. */
 export function resolveDbPath(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
   return explicit || env.NETMORTEM_DB || join(defaultDataDir(env), DB_FILE)
+}
+
+/**
+ * The folder of Netmortem's resources (the default embedding model, the thesaurus): beside the
+ * build output in a checkout, under Electron's resources path when packaged, or NETMORTEM_RESOURCES.
+ */
+export function resourcesDir(env: NodeJS.ProcessEnv = process.env): string {
+  const candidates = [
+    env.NETMORTEM_RESOURCES,
+    (process as { resourcesPath?: string }).resourcesPath &&
+      join((process as { resourcesPath?: string }).resourcesPath!, 'resources'),
+    join(__dirname, '..', '..', 'resources'), // out/main
+    join(__dirname, '..', '..', '..', 'resources'), // src/main/core
+    join(process.cwd(), 'resources')
+  ]
+  for (const dir of candidates) if (dir && existsSync(join(dir, 'thesaurus'))) return dir
+  return join(process.cwd(), 'resources')
 }

@@ -15,7 +15,8 @@ import type {
   Facets,
   ImportReport,
   IncidentPage,
-  ListQuery
+  ListQuery,
+  ModelStatus
 } from '../../shared/api'
 import { NetmortemError, invalidInput, notFound } from './errors'
 import { openDatabase, schemaVersion, type OpenOptions } from './db/open'
@@ -26,12 +27,33 @@ import { importIncidents } from './io/importIncidents'
 import { exportIncidents, describeFsError } from './io/exportIncidents'
 import { preflight, type PreflightOptions } from './preflight/preflight'
 import type { PreflightResult } from '../../shared/networkModel'
+import type { SearchResponse } from '../../shared/search'
+import type { Embedder, ModelSpec } from './embeddings/embedder'
+import { DEFAULT_MODEL, loadEmbedder } from './embeddings/loadEmbedder'
+import { builtWorkerScript, startWorkerEmbedder } from './embeddings/workerEmbedder'
+import { incidentText } from './search/incidentText'
+import { SearchEngine, type SearchOptions } from './search/searchEngine'
+import { inDictionary } from './search/dictionary'
+import { isoToMs } from '../../shared/incident'
 
 export interface ServiceOptions extends OpenOptions {
   dbPath: string
   version?: string
   /** The clock; tests fix it. */
   now?: () => Date
+  /**
+   * Run the embedding model in a worker thread (the desktop app and the browser bridge, so
+   * their event loop never waits on the model). Needs the built worker (out/main/embedWorker.js).
+   */
+  embedInWorker?: boolean
+  /** Where warnings go (a model that cannot be loaded, say); default: standard error. */
+  warn?: (message: string) => void
+}
+
+/** Progress of (re-)embedding the stored incidents with the active model. */
+export interface EmbeddingProgress {
+  done: number
+  total: number
 }
 
 /**
@@ -42,14 +64,28 @@ export class NetmortemService {
   readonly db: Database
   readonly store: IncidentStore
   private readonly now: () => Date
+  private readonly engine: SearchEngine
+  private embedderLoad?: Promise<Embedder>
+  /** Whether every stored incident is known to have a vector of the active model. */
+  private vectorsComplete = false
 
   constructor(private readonly options: ServiceOptions) {
     this.db = openDatabase(options.dbPath, options)
     this.store = new IncidentStore(this.db)
     this.now = options.now ?? (() => new Date())
+    this.engine = new SearchEngine({
+      store: this.store,
+      keywords: this.store.keywords,
+      vectors: this.store.vectors,
+      embedder: () => this.embedder(),
+      inDictionary
+    })
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    const load = this.embedderLoad
+    this.embedderLoad = undefined
+    if (load) await load.then((e) => e.close?.()).catch(() => undefined)
     if (this.db.open) this.db.close()
   }
 
@@ -82,45 +118,61 @@ export class NetmortemService {
   }
 
   /** Adds a complete record (as in a backup); its id must be free. */
-  addIncident(raw: unknown): Incident {
+  async addIncident(raw: unknown): Promise<Incident> {
     const checked = checkIncident(raw)
     if (!checked.ok) {
       const first = checked.problems[0]!
       throw invalidInput(`Invalid incident: ${first.field} ${first.reason}.`, checked.problems)
     }
     const incident = checked.incident
+    const vector = await this.vectorOf(incident)
     return this.store.transaction(() => {
       if (this.store.exists(incident.id)) {
         throw new NetmortemError('CONFLICT', `An incident with id "${incident.id}" already exists.`)
       }
-      this.store.insert(incident)
+      this.store.insert(incident, vector)
       return incident
     })
   }
 
   /** Records a deployment failure seen now, as the original capture_deployment_failure did. */
-  capture(input: CaptureInput): Incident {
-    const at = input.timestamp ? new Date(input.timestamp) : this.now()
-    return this.store.transaction(() => {
-      const incident: Incident = {
-        id: captureId(at, (id) => this.store.exists(id)),
-        timestamp: input.timestamp ?? at.toISOString(),
-        severity: input.severity ?? 'high',
-        category: input.category ?? 'deployment_failure',
-        description: input.description.trim(),
-        affected_devices: [...new Set(input.affected_devices ?? [])],
-        network_model: input.network_model ?? null,
-        validation_errors: input.validation_errors ?? [],
-        config_changes: input.config_changes ?? [],
-        root_cause: null,
-        resolution: null,
-        resolved_at: null,
-        regression_test: null,
-        tags: input.tags ?? []
-      }
-      this.store.insert(incident)
+  async capture(input: CaptureInput): Promise<Incident> {
+    const store = await this.prepareCapture(input)
+    return this.store.transaction(store)
+  }
+
+  /**
+   * Everything a capture needs that cannot happen inside a write transaction (its vector);
+   * the function returned stores it, and must run inside one.
+   */
+  private async prepareCapture(input: CaptureInput): Promise<() => Incident> {
+    const at = input.timestamp ? new Date(isoToMs(input.timestamp)) : this.now()
+    const draft = this.draftOf(input, at)
+    const vector = await this.vectorOf(draft)
+    return () => {
+      const incident = { ...draft, id: captureId(at, (id) => this.store.exists(id)) }
+      this.store.insert(incident, vector)
       return incident
-    })
+    }
+  }
+
+  private draftOf(input: CaptureInput, at: Date): Incident {
+    return {
+      id: '',
+      timestamp: input.timestamp ?? at.toISOString(),
+      severity: input.severity ?? 'high',
+      category: input.category ?? 'deployment_failure',
+      description: input.description.trim(),
+      affected_devices: [...new Set(input.affected_devices ?? [])],
+      network_model: input.network_model ?? null,
+      validation_errors: input.validation_errors ?? [],
+      config_changes: input.config_changes ?? [],
+      root_cause: null,
+      resolution: null,
+      resolved_at: null,
+      regression_test: null,
+      tags: input.tags ?? []
+    }
   }
 
   /** The seed's API: capture_deployment_failure(description, network_model, validation_errors, affected_devices). */
@@ -129,7 +181,7 @@ export class NetmortemService {
     networkModel: Record<string, unknown> | null,
     validationErrors: Record<string, unknown>[],
     affectedDevices: string[]
-  ): Incident {
+  ): Promise<Incident> {
     return this.capture({
       description,
       network_model: networkModel,
@@ -143,29 +195,39 @@ export class NetmortemService {
    * Pre-flight validation of a network model; when it is not ready, captures the failure (or
    * counts another occurrence of the same open one) unless `capture` is false.
    */
-  preflight(model: unknown, options: PreflightOptions = {}): PreflightResult {
-    const deps = { store: this.store, now: this.now, capture: (input: CaptureInput) => this.capture(input) }
+  preflight(model: unknown, options: PreflightOptions = {}): Promise<PreflightResult> {
+    const deps = {
+      store: this.store,
+      now: this.now,
+      prepareCapture: (input: CaptureInput) => this.prepareCapture(input)
+    }
     return preflight(deps, model, options)
   }
 
   /** Changes some fields of an incident; the result is checked as a whole before it is stored. */
-  updateIncident(id: string, patch: IncidentPatch | Record<string, unknown>): Incident {
+  async updateIncident(id: string, patch: IncidentPatch | Record<string, unknown>): Promise<Incident> {
     if ('id' in patch) throw invalidInput('The id of an incident cannot be changed.')
     const parsed = IncidentPatchSchema.safeParse(patch)
     if (!parsed.success) {
       const first = problemsOf(parsed.error)[0]!
       throw invalidInput(`Invalid change: ${first.field} ${first.reason}.`, problemsOf(parsed.error))
     }
+    const before = this.getIncident(id)
+    const merged = canonical({ ...before, ...parsed.data } as Incident, before)
+    if (!merged.category) merged.category = DEFAULT_CATEGORY
+    const sameText = incidentText(merged) === incidentText(before)
+    const vector = sameText ? this.store.vectors.vectorOf(this.store.seqOf(id)!) : await this.vectorOf(merged)
     return this.store.transaction(() => {
+      // The record may have changed while the vector was made: apply the patch to what is stored now.
       const current = this.getIncident(id)
-      const merged = canonical({ ...current, ...parsed.data } as Incident, current)
-      if (!merged.category) merged.category = DEFAULT_CATEGORY
-      this.store.replace(merged)
-      return merged
+      const next = canonical({ ...current, ...parsed.data } as Incident, current)
+      if (!next.category) next.category = DEFAULT_CATEGORY
+      this.store.replace(next, incidentText(next) === incidentText(merged) ? vector : undefined)
+      return next
     })
   }
 
-  resolveIncident(id: string, rootCause: string, resolution?: string | null): Incident {
+  resolveIncident(id: string, rootCause: string, resolution?: string | null): Promise<Incident> {
     return this.updateIncident(id, {
       root_cause: rootCause.trim(),
       resolution: resolution?.trim() || null,
@@ -185,12 +247,118 @@ export class NetmortemService {
     } catch (err) {
       throw new NetmortemError('IO_ERROR', `Cannot read ${path}: ${describeFsError(err)}.`)
     }
-    return importIncidents(this.store, { path }, onConflict)
+    return importIncidents(this.store, { path }, onConflict, (incidents) => this.vectorsOf(incidents))
   }
 
   /** Imports incidents.json content already in memory (small uploads, tests). */
   importText(text: string, onConflict: ConflictPolicy = 'skip'): Promise<ImportReport> {
-    return importIncidents(this.store, text, onConflict)
+    return importIncidents(this.store, text, onConflict, (incidents) => this.vectorsOf(incidents))
+  }
+
+  // --- embeddings and search ---
+
+  /** The active embedding model, loaded on first use (in a worker thread when asked to). */
+  embedder(): Promise<Embedder> {
+    this.embedderLoad ??= this.loadEmbedder().catch((err: unknown) => {
+      this.embedderLoad = undefined
+      throw err
+    })
+    return this.embedderLoad
+  }
+
+  private async loadEmbedder(): Promise<Embedder> {
+    const chosen = this.store.vectors.chosenSpec()
+    const spec: ModelSpec = chosen ? (JSON.parse(chosen) as ModelSpec) : DEFAULT_MODEL
+    const script = this.options.embedInWorker ? builtWorkerScript() : undefined
+    const embedder = script ? await startWorkerEmbedder(spec, script) : await loadEmbedder(spec)
+    const active = this.store.vectors.activeModel()
+    if (!active || active.id !== embedder.id || active.dimension !== embedder.dimension) {
+      this.store.vectors.activate({ id: embedder.id, dimension: embedder.dimension })
+      this.vectorsComplete = false
+    }
+    return embedder
+  }
+
+  /** Vectors for records about to be written; where the model fails, none (made again later). */
+  private async vectorsOf(incidents: Incident[]): Promise<(Float32Array | undefined)[]> {
+    try {
+      const embedder = await this.embedder()
+      return await embedder.embed(incidents.map(incidentText))
+    } catch (err) {
+      this.vectorsComplete = false
+      ;(this.options.warn ?? ((m: string) => process.stderr.write(`netmortem: ${m}\n`)))(
+        `no vectors made (${(err as Error).message.split('\n')[0]}); similar-incident search will miss these until the model works.`
+      )
+      return incidents.map(() => undefined)
+    }
+  }
+
+  private async vectorOf(incident: Incident): Promise<Float32Array | undefined> {
+    return (await this.vectorsOf([incident]))[0]
+  }
+
+  async modelStatus(): Promise<ModelStatus> {
+    const embedder = await this.embedder()
+    const chosen = this.store.vectors.chosenSpec()
+    const spec: ModelSpec = chosen ? (JSON.parse(chosen) as ModelSpec) : DEFAULT_MODEL
+    return {
+      id: embedder.id,
+      dimension: embedder.dimension,
+      source: spec.kind === 'onnx' ? spec.path : 'default',
+      ...this.store.vectors.counts()
+    }
+  }
+
+  /**
+   * Chooses the embedding model (an ONNX sentence-transformers folder, or the default) and
+   * re-embeds every incident with it. Progress is reported; an interrupted switch resumes on
+   * the next use, since the incidents still lacking a vector are the work left.
+   */
+  async useModel(spec: ModelSpec, onProgress?: (p: EmbeddingProgress) => void): Promise<ModelStatus> {
+    const candidate = spec.kind === 'onnx' ? await loadEmbedder(spec) : undefined
+    await candidate?.close?.()
+    const old = this.embedderLoad
+    this.embedderLoad = undefined
+    if (old) await old.then((e) => e.close?.()).catch(() => undefined)
+    this.store.vectors.choose(spec.kind === 'static' && !spec.path ? null : JSON.stringify(spec))
+    await this.ensureEmbeddings(onProgress)
+    return this.modelStatus()
+  }
+
+  /** Embeds every stored incident that has no vector of the active model yet (resumable). */
+  async ensureEmbeddings(onProgress?: (p: EmbeddingProgress) => void): Promise<EmbeddingProgress> {
+    const embedder = await this.embedder()
+    const { total, embedded } = this.store.vectors.counts()
+    let done = embedded
+    onProgress?.({ done, total })
+    for (;;) {
+      const batch = this.store.vectors.missing(256)
+      if (batch.length === 0) break
+      const vectors = await embedder.embed(batch.map((b) => incidentText(JSON.parse(b.doc) as Incident)))
+      if (this.store.vectors.activeModel()?.id !== embedder.id) break // another process switched models
+      this.store.transaction(() => batch.forEach((b, i) => this.store.vectors.set(b.seq, vectors[i]!)))
+      done += batch.length
+      onProgress?.({ done, total: Math.max(total, done) })
+    }
+    this.vectorsComplete = true
+    return { done, total: Math.max(total, done) }
+  }
+
+  /** Hybrid (or keyword, or vector) search for incidents like a text. */
+  async search(text: string, options: SearchOptions = {}): Promise<SearchResponse> {
+    if (options.mode !== 'keyword' && !this.vectorsComplete) await this.ensureEmbeddings()
+    return this.engine.search(text, options)
+  }
+
+  /** The seed's API: search_similar(text, n_results). */
+  async searchSimilar(text: string, nResults = 5): Promise<SearchResponse['results']> {
+    return (await this.search(text, { limit: nResults })).results
+  }
+
+  /** Incidents like a stored one (its own text as the query; itself excluded). */
+  async similarTo(id: string, options: SearchOptions = {}): Promise<SearchResponse> {
+    const incident = this.getIncident(id)
+    return this.search(incidentText(incident), { ...options, exclude: [id, ...(options.exclude ?? [])] })
   }
 
   exportFile(path: string, shape: ExportShape = 'wrapped'): Promise<ExportResult> {

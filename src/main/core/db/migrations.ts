@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3'
+import type { Incident } from '../../../shared/incident'
+import { incidentWords } from '../search/incidentText'
 
 /**
  * Versioned schema migrations. Each runs once, in order, inside one IMMEDIATE transaction
@@ -52,6 +54,26 @@ export const migrations: Migration[] = [
 
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       `)
+    }
+  },
+  {
+    version: 2,
+    description: 'incident vectors of the active embedding model, and the corpus vocabulary',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE incident_embeddings (
+          seq    INTEGER PRIMARY KEY REFERENCES incidents (seq) ON DELETE CASCADE,
+          vector BLOB NOT NULL
+        );
+        CREATE TABLE incident_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+      `)
+      // The vocabulary of incidents stored before this version; their vectors are made on first use.
+      const add = db.prepare(
+        'INSERT INTO incident_terms (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1'
+      )
+      for (const doc of db.prepare('SELECT doc FROM incidents').pluck().iterate() as Iterable<string>) {
+        for (const word of incidentWords(JSON.parse(doc) as Incident)) add.run(word)
+      }
     }
   }
 ]

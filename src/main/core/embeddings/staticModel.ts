@@ -33,7 +33,10 @@ export function loadStaticModel(folder: string): StaticModel {
   const raw = readFileSync(join(folder, 'vectors.i8'))
   const vectors = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength)
   if (list.length !== meta.count || vectors.length !== meta.count * meta.dimension) {
-    throw new NetmortemError('IO_ERROR', `The default embedding model in ${folder} is damaged; run \`npm run build\`.`)
+    throw new NetmortemError(
+      'IO_ERROR',
+      `The default embedding model in ${folder} is damaged; run \`npm run build\`.`
+    )
   }
   // Words are stored in frequency order: Zipf's law gives p(w) from the rank.
   const harmonic = Math.log(meta.count) + 0.5772

@@ -7,6 +7,8 @@ import { ImportStaging } from '../store/importStaging'
 import { JsonShapeError, detectShape, readRecords, type FileShape, type Source } from './jsonRecords'
 import { describeFsError } from './exportIncidents'
 
+/** Vectors of checked records (undefined where none could be made: they are made later). */
+export type Vectorize = (incidents: Incident[]) => Promise<(Float32Array | undefined)[]>
 
 const MAX_LISTED_ERRORS = 1000
 /** Checked records staged per transaction of the staging table. */
@@ -21,7 +23,8 @@ const STAGE_BATCH = 256
 export async function importIncidents(
   store: IncidentStore,
   source: Source,
-  onConflict: ConflictPolicy = 'skip'
+  onConflict: ConflictPolicy = 'skip',
+  embed?: Vectorize
 ): Promise<ImportReport> {
   let shape: FileShape
   const staging = new ImportStaging(store.db)
@@ -30,7 +33,16 @@ export async function importIncidents(
   try {
     shape = await detectShape(source)
     const seen = new Map<string, number>()
-    const batch: string[] = []
+    const batch: Incident[] = []
+    const flush = async () => {
+      const records = batch.splice(0)
+      if (records.length === 0) return
+      const vectors = embed ? await embed(records) : undefined
+      staging.addMany(
+        records.map((r) => JSON.stringify(r)),
+        vectors
+      )
+    }
     for await (const raw of readRecords(source, shape)) {
       const bad = (list: RecordProblem[]) => {
         failed++
@@ -61,10 +73,10 @@ export async function importIncidents(
       }
       seen.set(id, raw.index)
       if (failed > 0) continue // nothing will be written: only the check goes on
-      batch.push(JSON.stringify(checked.incident))
-      if (batch.length >= STAGE_BATCH) staging.addMany(batch.splice(0))
+      batch.push(checked.incident)
+      if (batch.length >= STAGE_BATCH) await flush()
     }
-    staging.addMany(batch.splice(0))
+    if (failed === 0) await flush()
     if (failed > 0) {
       return {
         shape,
@@ -94,14 +106,14 @@ function apply(store: IncidentStore, staging: ImportStaging, onConflict: Conflic
   let updated = 0
   let skipped = 0
   store.transaction(() => {
-    for (const doc of staging.documents()) {
+    for (const { doc, vector } of staging.documents()) {
       const incident = JSON.parse(doc) as Incident
       const existing = store.latestTimeOf(incident.id)
       if (existing === undefined) {
-        store.insert(incident)
+        store.insert(incident, vector)
         added++
       } else if (onConflict === 'overwrite' || (onConflict === 'newer' && latestTime(incident) > existing)) {
-        store.replace(incident)
+        store.replace(incident, vector)
         updated++
       } else {
         skipped++

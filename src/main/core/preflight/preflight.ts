@@ -13,7 +13,8 @@ import { validateModel } from './validate'
 export interface PreflightDeps {
   store: IncidentStore
   now: () => Date
-  capture: (input: CaptureInput) => Incident
+  /** Prepares a capture outside the write transaction (its vector), returning the capture itself. */
+  prepareCapture: (input: CaptureInput) => Promise<() => Incident>
 }
 
 export interface PreflightOptions {
@@ -36,19 +37,18 @@ export function checkModel(model: unknown): PreflightResult {
  * its capture adds an occurrence to that incident instead of a new one, so a pipeline
  * re-running on a broken model does not flood the store.
  */
-export function preflight(
+export async function preflight(
   deps: PreflightDeps,
   model: unknown,
   options: PreflightOptions = {}
-): PreflightResult {
+): Promise<PreflightResult> {
   const result = checkModel(model)
   if (result.ready_to_deploy || options.capture === false) return result
   const networkModel = model as Record<string, unknown>
   const fingerprint = fingerprintOf(result.errors)
+  const capture = await deps.prepareCapture(captureOf(networkModel, result))
   const { incident, occurrence } = deps.store.transaction(
-    () =>
-      seenAgain(deps.store, fingerprint, deps.now()) ??
-      markFirst(deps.store, deps.capture(captureOf(networkModel, result)), fingerprint)
+    () => seenAgain(deps.store, fingerprint, deps.now()) ?? markFirst(deps.store, capture(), fingerprint)
   )
   return { ...result, incident_id: incident.id, occurrence }
 }

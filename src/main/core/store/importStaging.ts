@@ -16,19 +16,19 @@ export class ImportStaging {
 
   constructor(private readonly db: Database) {
     db.exec(`DROP TABLE IF EXISTS ${this.table}`)
-    db.exec(`CREATE TABLE ${this.table} (n INTEGER PRIMARY KEY, doc TEXT NOT NULL)`)
-    this.insertStmt = db.prepare(`INSERT INTO ${this.table} (doc) VALUES (?)`)
+    db.exec(`CREATE TABLE ${this.table} (n INTEGER PRIMARY KEY, doc TEXT NOT NULL, vector BLOB)`)
+    this.insertStmt = db.prepare(`INSERT INTO ${this.table} (doc, vector) VALUES (?, ?)`)
     this.countStmt = db.prepare(`SELECT count(*) FROM ${this.table}`).pluck()
   }
 
-  add(doc: string): void {
-    this.insertStmt.run(doc)
+  add(doc: string, vector?: Float32Array): void {
+    this.insertStmt.run(doc, vector ? Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength) : null)
   }
 
   /** Stages several documents in one transaction (of the TEMP database only: no write lock). */
-  addMany(docs: string[]): void {
+  addMany(docs: string[], vectors?: (Float32Array | undefined)[]): void {
     this.db.transaction(() => {
-      for (const doc of docs) this.insertStmt.run(doc)
+      docs.forEach((doc, i) => this.add(doc, vectors?.[i]))
     })()
   }
 
@@ -36,14 +36,20 @@ export class ImportStaging {
     return this.countStmt.get() as number
   }
 
-  /** The staged documents in file order, a batch at a time. */
-  *documents(batch = 1000): Generator<string> {
-    const page = this.db.prepare(`SELECT n, doc FROM ${this.table} WHERE n > ? ORDER BY n LIMIT ?`)
+  /** The staged documents (and vectors, when made) in file order, a batch at a time. */
+  *documents(batch = 1000): Generator<{ doc: string; vector?: Float32Array }> {
+    const page = this.db.prepare(`SELECT n, doc, vector FROM ${this.table} WHERE n > ? ORDER BY n LIMIT ?`)
     let after = 0
     for (;;) {
-      const rows = page.all(after, batch) as { n: number; doc: string }[]
+      const rows = page.all(after, batch) as { n: number; doc: string; vector: Buffer | null }[]
       if (rows.length === 0) return
-      for (const row of rows) yield row.doc
+      for (const row of rows) {
+        const v = row.vector
+        yield {
+          doc: row.doc,
+          vector: v ? new Float32Array(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength)) : undefined
+        }
+      }
       after = rows[rows.length - 1]!.n
     }
   }

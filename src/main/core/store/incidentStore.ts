@@ -9,6 +9,9 @@ import {
 } from '../../../shared/incident'
 import type { Facets, ListQuery } from '../../../shared/api'
 import { validationErrorText } from '../incidents/record'
+import { incidentWords } from '../search/incidentText'
+import { KeywordIndex } from './keywordIndex'
+import { VectorStore } from './vectorStore'
 
 interface Row {
   seq: number
@@ -58,7 +61,14 @@ export class IncidentStore {
     times: Statement
   }
 
+  /** The corpus vocabulary and FTS5 search, kept in step with the incidents. */
+  readonly keywords: KeywordIndex
+  /** The incidents' vectors of the active embedding model. */
+  readonly vectors: VectorStore
+
   constructor(readonly db: Database) {
+    this.keywords = new KeywordIndex(db)
+    this.vectors = new VectorStore(db)
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO incidents (id, timestamp, ts_ms, severity, severity_rank, category, description,
@@ -110,30 +120,67 @@ export class IncidentStore {
   }
 
   /** Stores a new incident; the caller has checked that its id is free. Returns its row key. */
-  insert(incident: Incident): number {
+  insert(incident: Incident, vector?: Float32Array): number {
     const info = this.stmts.insert.run(columnsOf(incident))
     const seq = Number(info.lastInsertRowid)
-    this.indexSecondary(seq, incident)
+    this.indexSecondary(seq, incident, vector)
     return seq
   }
 
-  /** Replaces the stored incident of the same id. Returns its row key. */
-  replace(incident: Incident): number {
+  /**
+   * Replaces the stored incident of the same id. Returns its row key. Without a new vector the
+   * old one is dropped (the text changed): it is made again by the next embedding pass.
+   */
+  replace(incident: Incident, vector?: Float32Array): number {
     const seq = this.stmts.getSeq.get(incident.id) as number | undefined
-    if (seq === undefined) return this.insert(incident)
+    if (seq === undefined) return this.insert(incident, vector)
+    this.unindexSecondary(seq)
     this.stmts.update.run({ ...columnsOf(incident), seq })
-    this.stmts.deleteDevices.run(seq)
-    this.stmts.deleteFts.run(seq)
-    this.indexSecondary(seq, incident)
+    this.indexSecondary(seq, incident, vector)
     return seq
   }
 
   delete(id: string): boolean {
     const seq = this.stmts.getSeq.get(id) as number | undefined
     if (seq === undefined) return false
-    this.stmts.deleteFts.run(seq)
-    this.stmts.del.run(seq) // incident_devices rows go by ON DELETE CASCADE
+    this.unindexSecondary(seq)
+    this.stmts.del.run(seq) // incident_devices and incident_embeddings rows go by ON DELETE CASCADE
     return true
+  }
+
+  /** Incidents by row key, as table rows (for search results). */
+  summariesBySeq(seqs: number[]): Map<number, IncidentSummary> {
+    const out = new Map<number, IncidentSummary>()
+    for (let i = 0; i < seqs.length; i += 500) {
+      const part = seqs.slice(i, i + 500)
+      const rows = this.db
+        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM incidents WHERE seq IN (${part.map(() => '?').join(',')})`)
+        .all(...part) as Row[]
+      for (const row of rows) out.set(row.seq, summaryOf(row))
+    }
+    return out
+  }
+
+  /** Full records by row key. */
+  incidentsBySeq(seqs: number[]): Map<number, Incident> {
+    const out = new Map<number, Incident>()
+    for (let i = 0; i < seqs.length; i += 500) {
+      const part = seqs.slice(i, i + 500)
+      const rows = this.db
+        .prepare(`SELECT seq, doc FROM incidents WHERE seq IN (${part.map(() => '?').join(',')})`)
+        .all(...part) as { seq: number; doc: string }[]
+      for (const row of rows) out.set(row.seq, JSON.parse(row.doc) as Incident)
+    }
+    return out
+  }
+
+  seqOf(id: string): number | undefined {
+    return this.stmts.getSeq.get(id) as number | undefined
+  }
+
+  /** The SQL filter of list queries, for the search indexes to apply inside their own queries. */
+  filterOf(query: ListQuery): { where: string; params: Record<string, unknown> } {
+    return whereOf(query)
   }
 
   /** Summaries matching the query, and how many match in all. */
@@ -225,7 +272,17 @@ export class IncidentStore {
     }
   }
 
-  private indexSecondary(seq: number, incident: Incident): void {
+  private unindexSecondary(seq: number): void {
+    const old = this.db.prepare('SELECT doc FROM incidents WHERE seq = ?').pluck().get(seq) as string
+    this.keywords.removeTerms(incidentWords(JSON.parse(old) as Incident))
+    this.stmts.deleteDevices.run(seq)
+    this.stmts.deleteFts.run(seq)
+    this.vectors.remove(seq)
+  }
+
+  private indexSecondary(seq: number, incident: Incident, vector?: Float32Array): void {
+    this.keywords.addTerms(incidentWords(incident))
+    if (vector) this.vectors.set(seq, vector)
     for (const device of new Set(incident.affected_devices)) this.stmts.insertDevice.run(seq, device)
     this.stmts.insertFts.run(
       seq,

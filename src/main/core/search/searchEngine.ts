@@ -1,0 +1,127 @@
+import type { IncidentSummary } from '../../../shared/incident'
+import type { SearchFilters, SearchMode, SearchResponse, SearchResult } from '../../../shared/search'
+import type { Embedder } from '../embeddings/embedder'
+import type { IncidentStore } from '../store/incidentStore'
+import type { KeywordIndex } from '../store/keywordIndex'
+import type { VectorStore } from '../store/vectorStore'
+import { tokenize } from '../text/tokenize'
+import { DEFAULT_FUSION, fuse, type FusionWeights, type RankedHits } from './fusion'
+import { planQuery, type QueryPlan } from './queryPlan'
+import { SpellingCorrector } from './spelling'
+
+export interface SearchOptions {
+  limit?: number
+  mode?: SearchMode
+  filters?: SearchFilters
+  /** Incidents never to return (the incident whose neighbours are sought). */
+  exclude?: string[]
+  fusion?: FusionWeights
+}
+
+export interface SearchDeps {
+  store: IncidentStore
+  keywords: KeywordIndex
+  vectors: VectorStore
+  embedder: () => Promise<Embedder>
+  /** Whether a word is a real word (not a typo), beyond the corpus itself. */
+  inDictionary?: (word: string) => boolean
+}
+
+/**
+ * Hybrid similar-incident search: FTS5 BM25 on the query's words and, separately, on their
+ * thesaurus expansions, fused with sqlite-vec nearest neighbours of the query's embedding.
+ * Filters are applied inside each query, before any top-k cut. Every result says which
+ * signals found it and how strongly.
+ */
+export class SearchEngine {
+  private spelling?: { version: string; corrector: SpellingCorrector }
+
+  constructor(private readonly deps: SearchDeps) {}
+
+  async search(text: string, options: SearchOptions = {}): Promise<SearchResponse> {
+    const mode = options.mode ?? 'hybrid'
+    const limit = options.limit ?? 10
+    const plan = planQuery(text, this.corrector(), this.deps.inDictionary)
+    const { where, params } = this.deps.store.filterOf(options.filters ?? {})
+    const exclude = new Set(options.exclude ?? [])
+    const depth = Math.max(50, (limit + exclude.size) * 5)
+    const hits: RankedHits = { keyword: [], expansion: [], vector: [] }
+    if (mode !== 'vector') {
+      if (plan.keywordMatch) hits.keyword = this.deps.keywords.search(plan.keywordMatch, depth, where, params)
+      if (plan.expansionMatch) {
+        hits.expansion = this.deps.keywords.search(plan.expansionMatch, depth, where, params)
+      }
+    }
+    if (mode !== 'keyword' && plan.embeddingText.trim()) {
+      const embedder = await this.deps.embedder()
+      const [query] = await embedder.embed([plan.embeddingText])
+      hits.vector = where
+        ? this.deps.vectors.nearestWhere(query!, depth, where, params)
+        : this.deps.vectors.nearest(query!, depth)
+    }
+    const weights = options.fusion ?? DEFAULT_FUSION
+    // One signal alone keeps the weights' proportions of its own side.
+    const fused = fuse(hits, mode === 'hybrid' ? weights : { ...weights, vector: 1 })
+    const summaries = this.deps.store.summariesBySeq(fused.slice(0, depth).map((f) => f.seq))
+    const chosen = fused
+      .filter((f) => summaries.has(f.seq) && !exclude.has(summaries.get(f.seq)!.id))
+      .slice(0, limit)
+    const marked = this.deps.keywords.highlights(
+      [plan.keywordMatch, plan.expansionMatch].filter(Boolean).join(' OR '),
+      chosen.map((c) => c.seq)
+    )
+    const results: SearchResult[] = chosen.map((f) => {
+      const summary = summaries.get(f.seq)!
+      return {
+        ...summary,
+        score: round(f.score),
+        signals: roundSignals(f.signals),
+        matched_terms: matchedTerms(plan, summary),
+        highlight: marked.get(f.seq) ?? summary.description
+      }
+    })
+    return {
+      query: text,
+      mode,
+      corrections: plan.corrections,
+      expansions: plan.expansions,
+      results
+    }
+  }
+
+  private corrector(): SpellingCorrector {
+    const version = this.deps.keywords.version()
+    if (this.spelling?.version !== version) {
+      this.spelling = { version, corrector: new SpellingCorrector(this.deps.keywords.vocabulary()) }
+    }
+    return this.spelling.corrector
+  }
+}
+
+function matchedTerms(plan: QueryPlan, summary: IncidentSummary): string[] {
+  const words = new Set(
+    tokenize(
+      [summary.description, summary.root_cause ?? '', summary.category.replace(/_/g, ' ')].join(' ')
+    ).map((t) => t.word)
+  )
+  const stemOf = (w: string) => w.slice(0, Math.max(4, w.length - 3))
+  const stems = new Set([...words].map(stemOf))
+  return [...plan.terms, ...plan.expansions].filter((t) => words.has(t) || stems.has(stemOf(t)))
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000
+
+function roundSignals(signals: ReturnType<typeof fuse>[number]['signals']): SearchResult['signals'] {
+  const out: SearchResult['signals'] = {}
+  if (signals.keyword) out.keyword = { rank: signals.keyword.rank, score: round(signals.keyword.score) }
+  if (signals.expansion)
+    out.expansion = { rank: signals.expansion.rank, score: round(signals.expansion.score) }
+  if (signals.vector) {
+    out.vector = {
+      rank: signals.vector.rank,
+      score: round(signals.vector.score),
+      similarity: round(signals.vector.similarity)
+    }
+  }
+  return out
+}
