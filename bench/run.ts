@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openNetmortem } from '../src/main/core/service'
 import { syntheticIncidents } from './syntheticIncidents'
+import { preflightBench } from './preflightBench'
+import { searchBench } from './searchBench'
 
 /**
  * `npm run bench`: the figures behind Netmortem's speed and memory targets, in one run.
@@ -17,6 +19,8 @@ interface Figure {
 }
 
 const figures: Figure[] = []
+let peakRss = 0
+setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100).unref()
 const record = (name: string, value: number, unit: string, note?: string) => {
   figures.push({ name, value, unit, note })
   console.log(
@@ -59,15 +63,19 @@ async function storeBench(count: number): Promise<void> {
     record(`export ${count} incidents`, count / ((performance.now() - t) / 1000), 'incidents/s')
     record(`database size at ${count}`, statSync(join(dir, 'bench.db')).size / 1e6, 'MB')
   } finally {
-    service.close()
+    await service.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
 async function main(): Promise<void> {
   console.log(`Netmortem benchmarks, node ${process.version}, ${new Date().toISOString()}`)
+  const quick = process.argv.includes('--quick')
   await storeBench(10_000)
-  record('peak RSS', process.memoryUsage().rss / 1e6, 'MB')
+  await preflightBench(record)
+  await searchBench(10_000, record)
+  if (!quick) await searchBench(100_000, record)
+  record('peak RSS', peakRss / 1e6, 'MB')
 }
 
 void main()

@@ -67,7 +67,7 @@ describe('browser bridge', () => {
   })
   afterAll(async () => {
     await bridge.close()
-    service.close()
+    await service.close()
   })
 
   it('listens on loopback only and prints a URL carrying a fresh secret', async () => {

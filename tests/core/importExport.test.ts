@@ -341,7 +341,7 @@ describe('conflicts with records already stored', () => {
 
   async function run(policy: 'skip' | 'overwrite' | 'newer') {
     const service = ws.open()
-    for (const r of stored) service.addIncident(r)
+    for (const r of stored) await service.addIncident(r)
     const report = await service.importText(JSON.stringify({ incidents: incoming }), policy)
     return { service, report }
   }
@@ -387,9 +387,9 @@ describe('conflicts with records already stored', () => {
 })
 
 describe('a file that is wrong changes nothing and says what is wrong', () => {
-  function seededService(): NetmortemService {
+  async function seededService(): Promise<NetmortemService> {
     const service = ws.open()
-    for (let n = 1; n <= 3; n++) service.addIncident(makeIncident(n, { network_model: networkModel(n, 1) }))
+    for (let n = 1; n <= 3; n++) await service.addIncident(makeIncident(n, { network_model: networkModel(n, 1) }))
     return service
   }
   const good = JSON.stringify([makeIncident(10), makeIncident(11)])
@@ -426,7 +426,7 @@ describe('a file that is wrong changes nothing and says what is wrong', () => {
   ]
 
   it.each(malformed)('%s', async (_name, text, message) => {
-    const service = seededService()
+    const service = await seededService()
     const before = snapshot(service)
     const fromText = await netmortemError(() => service.importText(text))
     expect(fromText.code).toBe('INVALID_INPUT')
@@ -505,7 +505,7 @@ describe('a file that is wrong changes nothing and says what is wrong', () => {
   ]
 
   it.each(single)('one bad record among good ones (%s) fails the whole file', async (_name, bad, problem) => {
-    const service = seededService()
+    const service = await seededService()
     const before = snapshot(service)
     // inc-000001 is stored already: under overwrite the good records would change it, if written.
     const text = JSON.stringify([makeIncident(1, { description: 'changed' }), bad, makeIncident(60)])
@@ -523,7 +523,7 @@ describe('a file that is wrong changes nothing and says what is wrong', () => {
   })
 
   it('a report lists every bad record (index, id, field, reason) and nothing is written', async () => {
-    const service = seededService()
+    const service = await seededService()
     const before = snapshot(service)
     const report = await service.importText(JSON.stringify(badRecords), 'overwrite')
     expect(report).toMatchObject({ shape: 'array', added: 0, updated: 0, skipped: 0, failed: 12 })
@@ -533,7 +533,7 @@ describe('a file that is wrong changes nothing and says what is wrong', () => {
   })
 
   it('the same in the wrapped shape, read from a file', async () => {
-    const service = seededService()
+    const service = await seededService()
     const before = snapshot(service)
     const path = join(ws.dir(), 'bad.json')
     writeFileSync(path, JSON.stringify({ meta: { x: 1 }, incidents: badRecords, more: {} }, null, 2))
@@ -544,7 +544,7 @@ describe('a file that is wrong changes nothing and says what is wrong', () => {
   })
 
   it('in the keyed shape a bad record is named by its key', async () => {
-    const service = seededService()
+    const service = await seededService()
     const before = snapshot(service)
     const text = JSON.stringify({
       good: makeIncident(1, { id: 'good-one' }),
@@ -565,7 +565,7 @@ describe('a file that is wrong changes nothing and says what is wrong', () => {
   })
 
   it('a record that is not valid JSON inside a well-formed file is reported as such', async () => {
-    const service = seededService()
+    const service = await seededService()
     const before = snapshot(service)
     const text = `[${JSON.stringify(makeIncident(40))}, {"id": "x" "timestamp": 1}, {"id": tru}, 12e, -]`
     const report = await service.importText(text)
@@ -581,7 +581,7 @@ describe('a file that is wrong changes nothing and says what is wrong', () => {
   })
 
   it('a file where every record is bad lists the first thousand problems and counts the rest', async () => {
-    const service = seededService()
+    const service = await seededService()
     const before = snapshot(service)
     const bad = Array.from({ length: 1200 }, (_, n) => makeIncident(n, { severity: 'urgent' }))
     const report = await service.importText(JSON.stringify(bad))
@@ -596,7 +596,7 @@ describe('a file that is wrong changes nothing and says what is wrong', () => {
 describe('export', () => {
   it('writes a complete file and leaves no temporary file', async () => {
     const service = ws.open()
-    for (let n = 0; n < 1234; n++) service.addIncident(makeIncident(n))
+    for (let n = 0; n < 1234; n++) await service.addIncident(makeIncident(n))
     const dir = ws.dir()
     const path = join(dir, 'incidents.json')
     expect(await service.exportFile(path)).toEqual({ exported: 1234, path })
@@ -611,7 +611,7 @@ describe('export', () => {
 
   it('replaces an existing file', async () => {
     const service = ws.open()
-    service.addIncident(makeIncident(1))
+    await service.addIncident(makeIncident(1))
     const dir = ws.dir()
     const path = join(dir, 'incidents.json')
     writeFileSync(path, 'old content that is longer than nothing '.repeat(1000))
@@ -622,7 +622,7 @@ describe('export', () => {
 
   it('to a folder that does not exist fails with a clear IO_ERROR and leaves nothing behind', async () => {
     const service = ws.open()
-    service.addIncident(makeIncident(1))
+    await service.addIncident(makeIncident(1))
     const dir = ws.dir()
     const path = join(dir, 'no', 'such', 'folder', 'incidents.json')
     const err = await netmortemError(() => service.exportFile(path))
@@ -635,7 +635,7 @@ describe('export', () => {
 
   it('over a folder fails with IO_ERROR, and removes its temporary file', async () => {
     const service = ws.open()
-    service.addIncident(makeIncident(1))
+    await service.addIncident(makeIncident(1))
     const dir = ws.dir()
     mkdirSync(join(dir, 'incidents.json'))
     writeFileSync(join(dir, 'incidents.json', 'inside'), 'kept')
@@ -664,7 +664,7 @@ describe('export', () => {
 describe('export while the database changes', () => {
   it('writes each record once even when one already written moves later meanwhile', async () => {
     const service = ws.open()
-    for (let n = 0; n < 1500; n++) service.addIncident(makeIncident(n, { network_model: networkModel(n, 2) }))
+    for (let n = 0; n < 1500; n++) await service.addIncident(makeIncident(n, { network_model: networkModel(n, 2) }))
     // The CLI, on its own connection, edits while the app exports.
     const cli = ws.track(openNetmortem({ dbPath: service.db.name }))
     const dir = ws.dir()
@@ -678,7 +678,7 @@ describe('export while the database changes', () => {
       const tmp = readdirSync(dir).find((name) => name.endsWith('.tmp'))
       if (!edited && tmp && statSync(join(dir, tmp)).size > 0) {
         // The first page (oldest records) is written: move its first record to the end of time.
-        cli.updateIncident('inc-000000', { timestamp: '2099-01-01T00:00:00Z' })
+        await cli.updateIncident('inc-000000', { timestamp: '2099-01-01T00:00:00Z' })
         edited = true
       }
     }

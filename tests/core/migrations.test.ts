@@ -63,7 +63,14 @@ describe('migrations', () => {
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
       expect(db.prepare('SELECT vec_version()').pluck().get()).toMatch(/^v\d/)
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-      expect(tablesOf(db)).toEqual(['incident_devices', 'incidents', 'incidents_fts', 'meta'])
+      expect(tablesOf(db)).toEqual([
+        'incident_devices',
+        'incident_embeddings',
+        'incident_terms',
+        'incidents',
+        'incidents_fts',
+        'meta'
+      ])
     })
     // WAL is a property of the file: a plain connection sees it too.
     const plain = new BetterSqlite3(path, { readonly: true })
@@ -80,7 +87,7 @@ describe('migrations', () => {
 
   it.each(migrations.map((m, i) => [m.version, i + 1] as const))(
     'stop at version %i with a usable schema, and later migrations carry it to the latest',
-    (version, steps) => {
+    async (version, steps) => {
       const path = join(ws.dir(), 'steps.db')
       withDb(path, { migrations: migrations.slice(0, steps) }, (db) => {
         expect(schemaVersion(db)).toBe(version)
@@ -90,10 +97,10 @@ describe('migrations', () => {
       })
       const service = ws.track(openNetmortem({ dbPath: path, now: () => FIXED_NOW }))
       expect(service.info().schemaVersion).toBe(LATEST_SCHEMA_VERSION)
-      service.addIncident(makeIncident(1, { description: 'stepwise migrated database' }))
+      await service.addIncident(makeIncident(1, { description: 'stepwise migrated database' }))
       expect(service.listIncidents().total).toBe(1)
       expect(ftsMatch(service, 'stepwise')).toHaveLength(1)
-      expect(service.capture({ description: 'captured' }).id).toBe('deploy-20251125-120000')
+      expect((await service.capture({ description: 'captured' })).id).toBe('deploy-20251125-120000')
     }
   )
 
@@ -119,11 +126,11 @@ describe('migrations', () => {
     expect([...runs.values()]).toEqual(migrations.map(() => 1))
   })
 
-  it('keep the data of a database when re-opened', () => {
+  it('keep the data of a database when re-opened', async () => {
     const path = join(ws.dir(), 'reopen.db')
     const first = openNetmortem({ dbPath: path })
-    first.addIncident(makeIncident(7))
-    first.close()
+    await first.addIncident(makeIncident(7))
+    await first.close()
     const second = ws.track(openNetmortem({ dbPath: path }))
     expect(second.getIncident('inc-000007')).toStrictEqual(makeIncident(7))
   })
@@ -159,9 +166,9 @@ describe('migrations', () => {
   it('refuse a newer database in WAL mode too, keeping its data', async () => {
     const path = join(ws.dir(), 'newer-wal.db')
     const service = openNetmortem({ dbPath: path })
-    service.addIncident(makeIncident(1))
+    await service.addIncident(makeIncident(1))
     service.db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
-    service.close()
+    await service.close()
     const err = await netmortemError(() => openNetmortem({ dbPath: path }))
     expect(err.message).toMatch(/written by a newer Netmortem/)
     const check = new BetterSqlite3(path, { readonly: true })
@@ -221,18 +228,18 @@ describe('two services on one database file (the app and the CLI)', () => {
     const app = ws.track(openNetmortem({ dbPath: path, now: () => FIXED_NOW }))
     const cli = ws.track(openNetmortem({ dbPath: path, now: () => FIXED_NOW }))
 
-    app.addIncident(makeIncident(1, { description: 'written by the app' }))
+    await app.addIncident(makeIncident(1, { description: 'written by the app' }))
     expect(cli.getIncident('inc-000001').description).toBe('written by the app')
     expect(cli.listIncidents().total).toBe(1)
     expect(ftsMatch(cli, 'app')).toHaveLength(1)
 
-    cli.updateIncident('inc-000001', { description: 'edited by the cli' })
+    await cli.updateIncident('inc-000001', { description: 'edited by the cli' })
     expect(app.getIncident('inc-000001').description).toBe('edited by the cli')
     expect(ftsMatch(app, 'cli')).toHaveLength(1)
 
     // Captures in the same second get distinct ids whichever connection makes them.
-    expect(app.capture({ description: 'one' }).id).toBe('deploy-20251125-120000')
-    expect(cli.capture({ description: 'two' }).id).toBe('deploy-20251125-120000-2')
+    expect((await app.capture({ description: 'one' })).id).toBe('deploy-20251125-120000')
+    expect((await cli.capture({ description: 'two' })).id).toBe('deploy-20251125-120000-2')
 
     const report = await cli.importText(JSON.stringify([makeIncident(2), makeIncident(3)]))
     expect(report.added).toBe(2)
@@ -244,10 +251,10 @@ describe('two services on one database file (the app and the CLI)', () => {
     expect(cli.info().incidentCount).toBe(4)
   })
 
-  it('a second connection opening while the first is open does not migrate again or fail', () => {
+  it('a second connection opening while the first is open does not migrate again or fail', async () => {
     const path = join(ws.dir(), 'both.db')
     const first = ws.track(openNetmortem({ dbPath: path }))
-    first.addIncident(makeIncident(1))
+    await first.addIncident(makeIncident(1))
     const second = ws.track(openNetmortem({ dbPath: path }))
     expect(second.info()).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, incidentCount: 1 })
   })

@@ -15,7 +15,7 @@ import {
 const ws = workspace()
 
 describe('add, get, update, delete', () => {
-  it('adds a complete record and gives it back field for field, unknown fields included', () => {
+  it('adds a complete record and gives it back field for field, unknown fields included', async () => {
     const service = ws.open()
     const record = makeIncident(1, {
       network_model: { devices: [{ name: 'leaf-1', asn: 65001 }] },
@@ -26,14 +26,14 @@ describe('add, get, update, delete', () => {
       reviewed: false,
       score: 0.25
     })
-    expect(service.addIncident(record)).toStrictEqual(record)
+    expect(await service.addIncident(record)).toStrictEqual(record)
     expect(service.getIncident(record.id)).toStrictEqual(record)
     expect(Object.keys(service.getIncident(record.id))).toEqual(Object.keys(record))
   })
 
-  it('fills the defaults of incident-format.md for a minimal record', () => {
+  it('fills the defaults of incident-format.md for a minimal record', async () => {
     const service = ws.open()
-    const stored = service.addIncident({ id: 'minimal', timestamp: '2025-01-02T03:04:05Z' })
+    const stored = await service.addIncident({ id: 'minimal', timestamp: '2025-01-02T03:04:05Z' })
     expect(stored).toStrictEqual({
       id: 'minimal',
       timestamp: '2025-01-02T03:04:05Z',
@@ -55,7 +55,7 @@ describe('add, get, update, delete', () => {
 
   it('refuses a second record with the same id, and an invalid record, changing nothing', async () => {
     const service = ws.open()
-    service.addIncident(makeIncident(1))
+    await service.addIncident(makeIncident(1))
     const before = snapshot(service)
     const conflict = await netmortemError(() =>
       service.addIncident(makeIncident(1, { description: 'other' }))
@@ -72,11 +72,11 @@ describe('add, get, update, delete', () => {
     expect(snapshot(service)).toEqual(before)
   })
 
-  it('updates only the fields given, keeps unknown fields, and re-indexes the columns', () => {
+  it('updates only the fields given, keeps unknown fields, and re-indexes the columns', async () => {
     const service = ws.open()
     const record = makeIncident(1, { severity: 'low', ticket: 'NET-1', extra: { nested: [1, 2] } })
-    service.addIncident(record)
-    const updated = service.updateIncident(record.id, {
+    await service.addIncident(record)
+    const updated = await service.updateIncident(record.id, {
       severity: 'critical',
       affected_devices: ['spine-9'],
       timestamp: '2026-06-01T00:00:00Z'
@@ -102,7 +102,7 @@ describe('add, get, update, delete', () => {
   it('refuses a bad change (severity, id, unknown field, bad type) and changes nothing', async () => {
     const service = ws.open()
     const record = makeIncident(1)
-    service.addIncident(record)
+    await service.addIncident(record)
     const before = snapshot(service)
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ severity: 'urgent' }, /severity/],
@@ -138,10 +138,10 @@ describe('add, get, update, delete', () => {
     }
   })
 
-  it('resolves an incident at the time of the clock', () => {
+  it('resolves an incident at the time of the clock', async () => {
     const service = ws.open()
-    service.addIncident(makeIncident(1))
-    const resolved = service.resolveIncident('inc-000001', '  stale ACL  ', '  rolled back ')
+    await service.addIncident(makeIncident(1))
+    const resolved = await service.resolveIncident('inc-000001', '  stale ACL  ', '  rolled back ')
     expect(resolved).toMatchObject({
       root_cause: 'stale ACL',
       resolution: 'rolled back',
@@ -156,8 +156,8 @@ describe('add, get, update, delete', () => {
 
   it('deletes a record with its device rows and its search entry', async () => {
     const service = ws.open()
-    service.addIncident(makeIncident(1, { affected_devices: ['leaf-1', 'leaf-2'] }))
-    service.addIncident(makeIncident(2, { affected_devices: ['leaf-2'] }))
+    await service.addIncident(makeIncident(1, { affected_devices: ['leaf-1', 'leaf-2'] }))
+    await service.addIncident(makeIncident(2, { affected_devices: ['leaf-2'] }))
     expect(service.deleteIncident('inc-000001')).toEqual({ id: 'inc-000001', deleted: true })
     expect((await netmortemError(() => service.getIncident('inc-000001'))).code).toBe('NOT_FOUND')
     expect((await netmortemError(() => service.deleteIncident('inc-000001'))).code).toBe('NOT_FOUND')
@@ -165,7 +165,7 @@ describe('add, get, update, delete', () => {
     expect(service.facets().devices).toEqual([{ value: 'leaf-2', count: 1 }])
     expectFtsInSync(service)
     // The id is free again.
-    service.addIncident(makeIncident(1))
+    await service.addIncident(makeIncident(1))
     expect(service.listIncidents().total).toBe(2)
   })
 })
@@ -231,11 +231,11 @@ function dataset(): Incident[] {
 const ms = (i: Incident) => isoToMs(i.timestamp)
 const newestFirst = (a: Incident, b: Incident) => ms(b) - ms(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
-function seeded(): { service: NetmortemService; data: Incident[] } {
+async function seeded(): Promise<{ service: NetmortemService; data: Incident[] }> {
   const service = ws.open()
   const data = dataset()
   // Insert in a scrambled order so that insertion order cannot pass for sorting.
-  for (const i of [5, 0, 9, 3, 7, 1, 8, 2, 6, 4]) service.addIncident(data[i]!)
+  for (const i of [5, 0, 9, 3, 7, 1, 8, 2, 6, 4]) await service.addIncident(data[i]!)
   return { service, data }
 }
 
@@ -244,16 +244,16 @@ function ids(service: NetmortemService, query: ListQuery): string[] {
 }
 
 describe('list', () => {
-  it('is newest first by default, comparing real instants across zones and precisions', () => {
-    const { service, data } = seeded()
+  it('is newest first by default, comparing real instants across zones and precisions', async () => {
+    const { service, data } = await seeded()
     const page = service.listIncidents()
     expect(page.total).toBe(10)
     expect(page.items.map((i) => i.id)).toEqual([...data].sort(newestFirst).map((i) => i.id))
     expect(service.listFullIncidents().map((i) => i.id)).toEqual(page.items.map((i) => i.id))
   })
 
-  it('gives summaries that match the stored records', () => {
-    const { service, data } = seeded()
+  it('gives summaries that match the stored records', async () => {
+    const { service, data } = await seeded()
     for (const item of service.listIncidents().items) {
       const full = data.find((d) => d.id === item.id)!
       expect(item).toStrictEqual({
@@ -301,8 +301,8 @@ describe('list', () => {
     ]
   ]
 
-  it.each(filters)('filters by %s', (_name, query, keep) => {
-    const { service, data } = seeded()
+  it.each(filters)('filters by %s', async (_name, query, keep) => {
+    const { service, data } = await seeded()
     const expected = data
       .filter(keep)
       .sort(newestFirst)
@@ -313,16 +313,16 @@ describe('list', () => {
     expect(service.listFullIncidents(query).map((i) => i.id)).toEqual(expected)
   })
 
-  it('checks the date filters against the boundary records explicitly', () => {
-    const { service } = seeded()
+  it('checks the date filters against the boundary records explicitly', async () => {
+    const { service } = await seeded()
     const day = ids(service, { since: '2025-03-10', until: '2025-03-10' })
     expect(day).toEqual(['inc-000003', 'inc-000002'])
     expect(ids(service, { until: '2025-03-09' })).not.toContain('inc-000002')
     expect(ids(service, { until: '2025-03-09' })).toContain('inc-000001')
   })
 
-  it('pages with limit and offset, the total counting every match', () => {
-    const { service, data } = seeded()
+  it('pages with limit and offset, the total counting every match', async () => {
+    const { service, data } = await seeded()
     const all = [...data].sort(newestFirst).map((i) => i.id)
     const pages: string[] = []
     for (let offset = 0; offset < all.length; offset += 3) {
@@ -354,8 +354,8 @@ describe('list', () => {
   }
   const sorts = SORT_FIELDS.flatMap((field) => (['asc', 'desc'] as const).map((dir) => [field, dir] as const))
 
-  it.each(sorts)('sorts by %s %s (ties newest first, then by id)', (field, direction) => {
-    const { service, data } = seeded()
+  it.each(sorts)('sorts by %s %s (ties newest first, then by id)', async (field, direction) => {
+    const { service, data } = await seeded()
     const key = keyOf[field]
     const sign = direction === 'asc' ? 1 : -1
     const expected = [...data]
@@ -371,8 +371,8 @@ describe('list', () => {
     expect(ids(service, { sort: field, direction, limit: 4, offset: 3 })).toEqual(expected.slice(3, 7))
   })
 
-  it('sorts severity ascending in the order of SEVERITIES (critical first) and status open first', () => {
-    const { service } = seeded()
+  it('sorts severity ascending in the order of SEVERITIES (critical first) and status open first', async () => {
+    const { service } = await seeded()
     const severities = service.listIncidents({ sort: 'severity' }).items.map((i) => i.severity)
     expect(severities).toEqual([...severities].sort((a, b) => SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b)))
     expect(severities[0]).toBe('critical')
@@ -387,9 +387,9 @@ describe('the full-text index (incidents_fts)', () => {
   const row = (service: NetmortemService, id: string) =>
     service.db.prepare('SELECT rowid, * FROM incidents_fts WHERE id = ?').get(id) as Record<string, unknown>
 
-  it('gets a row with the searchable text of a record when it is added', () => {
+  it('gets a row with the searchable text of a record when it is added', async () => {
     const service = ws.open()
-    service.addIncident(
+    await service.addIncident(
       makeIncident(1, {
         description: 'BGP session flapped on spine',
         category: 'routing_issue',
@@ -424,15 +424,15 @@ describe('the full-text index (incidents_fts)', () => {
     expectFtsInSync(service)
   })
 
-  it('follows an update: old words no longer match, new ones do', () => {
+  it('follows an update: old words no longer match, new ones do', async () => {
     const service = ws.open()
-    service.addIncident(makeIncident(1, { description: 'firewall dropped packets' }))
-    service.addIncident(makeIncident(2, { description: 'unrelated' }))
-    service.updateIncident('inc-000001', { description: 'MTU mismatch on uplink', tags: ['jumbo'] })
+    await service.addIncident(makeIncident(1, { description: 'firewall dropped packets' }))
+    await service.addIncident(makeIncident(2, { description: 'unrelated' }))
+    await service.updateIncident('inc-000001', { description: 'MTU mismatch on uplink', tags: ['jumbo'] })
     expect(ftsMatch(service, 'firewall')).toEqual([])
     expect(ftsMatch(service, 'uplink').map((r) => r.id)).toEqual(['inc-000001'])
     expect(ftsMatch(service, 'jumbo').map((r) => r.id)).toEqual(['inc-000001'])
-    service.resolveIncident('inc-000001', 'wrong template', 'fixed template')
+    await service.resolveIncident('inc-000001', 'wrong template', 'fixed template')
     expect(row(service, 'inc-000001')).toMatchObject({
       root_cause: 'wrong template',
       resolution: 'fixed template'
@@ -441,10 +441,10 @@ describe('the full-text index (incidents_fts)', () => {
     expect(service.db.prepare('SELECT count(*) FROM incidents_fts').pluck().get()).toBe(2)
   })
 
-  it('follows a delete', () => {
+  it('follows a delete', async () => {
     const service = ws.open()
-    service.addIncident(makeIncident(1, { description: 'spanning tree loop' }))
-    service.addIncident(makeIncident(2, { description: 'spanning tree again' }))
+    await service.addIncident(makeIncident(1, { description: 'spanning tree loop' }))
+    await service.addIncident(makeIncident(2, { description: 'spanning tree again' }))
     service.deleteIncident('inc-000001')
     expect(ftsMatch(service, 'loop')).toEqual([])
     expect(ftsMatch(service, 'spanning').map((r) => r.id)).toEqual(['inc-000002'])
@@ -454,7 +454,7 @@ describe('the full-text index (incidents_fts)', () => {
 
   it('follows an import that adds and one that overwrites', async () => {
     const service = ws.open()
-    service.addIncident(makeIncident(1, { description: 'original words' }))
+    await service.addIncident(makeIncident(1, { description: 'original words' }))
     await service.importText(
       JSON.stringify([
         makeIncident(1, { description: 'replacement text' }),
@@ -482,26 +482,27 @@ describe('the full-text index (incidents_fts)', () => {
 })
 
 describe('capture', () => {
-  it('names captures deploy-YYYYMMDD-HHMMSS, with -2, -3 when the second is taken', () => {
+  it('names captures deploy-YYYYMMDD-HHMMSS, with -2, -3 when the second is taken', async () => {
     const service = ws.open({ now: () => new Date('2025-11-25T09:08:07.654Z') })
-    const ids = [1, 2, 3].map((n) => service.capture({ description: `failure ${n}` }).id)
+    const ids: string[] = []
+    for (const n of [1, 2, 3]) ids.push((await service.capture({ description: `failure ${n}` })).id)
     expect(ids).toEqual(['deploy-20251125-090807', 'deploy-20251125-090807-2', 'deploy-20251125-090807-3'])
     // A freed suffix is used again; the next new one follows the highest taken.
     service.deleteIncident('deploy-20251125-090807-2')
-    expect(service.capture({ description: 'again' }).id).toBe('deploy-20251125-090807-2')
-    expect(service.capture({ description: 'and again' }).id).toBe('deploy-20251125-090807-4')
+    expect((await service.capture({ description: 'again' })).id).toBe('deploy-20251125-090807-2')
+    expect((await service.capture({ description: 'and again' })).id).toBe('deploy-20251125-090807-4')
   })
 
   it('skips an id taken by an imported record', async () => {
     const service = ws.open({ now: () => new Date('2025-11-25T12:00:00Z') })
     await service.importText(JSON.stringify([makeIncident(1, { id: 'deploy-20251125-120000' })]))
-    expect(service.capture({ description: 'x' }).id).toBe('deploy-20251125-120000-2')
+    expect((await service.capture({ description: 'x' })).id).toBe('deploy-20251125-120000-2')
   })
 
-  it('records what the original capture_deployment_failure recorded', () => {
+  it('records what the original capture_deployment_failure recorded', async () => {
     const service = ws.open({ now: () => new Date('2025-01-05T00:00:01Z') })
     const model = { devices: [{ name: 'leaf-1' }] }
-    const incident = service.captureDeploymentFailure(
+    const incident = await service.captureDeploymentFailure(
       '  push failed  ',
       model,
       [{ code: 'E1', severity: 'error', message: 'bad', devices: ['leaf-1'] }],
@@ -526,9 +527,9 @@ describe('capture', () => {
     expect(service.getIncident(incident.id)).toStrictEqual(incident)
   })
 
-  it('uses the timestamp given, in UTC, for the id', () => {
+  it('uses the timestamp given, in UTC, for the id', async () => {
     const service = ws.open()
-    const incident = service.capture({ description: 'x', timestamp: '2024-02-29T23:59:59.5+00:00' })
+    const incident = await service.capture({ description: 'x', timestamp: '2024-02-29T23:59:59.5+00:00' })
     expect(incident.id).toBe('deploy-20240229-235959')
     expect(incident.timestamp).toBe('2024-02-29T23:59:59.5+00:00')
   })
@@ -546,8 +547,8 @@ describe('facets', () => {
     })
   })
 
-  it('count categories, severities, devices and status', () => {
-    const { service } = seeded()
+  it('count categories, severities, devices and status', async () => {
+    const { service } = await seeded()
     expect(service.facets()).toEqual({
       total: 10,
       categories: [
@@ -575,9 +576,9 @@ describe('facets', () => {
     })
   })
 
-  it('count a device listed twice in one record once', () => {
+  it('count a device listed twice in one record once', async () => {
     const service = ws.open()
-    service.addIncident(makeIncident(1, { affected_devices: ['leaf-1', 'leaf-1'] }))
+    await service.addIncident(makeIncident(1, { affected_devices: ['leaf-1', 'leaf-1'] }))
     expect(service.facets().devices).toEqual([{ value: 'leaf-1', count: 1 }])
     expect(service.getIncident('inc-000001').affected_devices).toEqual(['leaf-1', 'leaf-1'])
   })

@@ -31,8 +31,8 @@ beforeEach(() => {
   invoke = createInvokeHandler(handlersOf(service), trustedSenderFor(rendererFile))
 })
 
-afterEach(() => {
-  service.close()
+afterEach(async () => {
+  await service.close()
   rmSync(dir, { recursive: true, force: true })
 })
 

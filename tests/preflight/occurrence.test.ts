@@ -12,9 +12,9 @@ import { example, labWith, leaf, spine, type Json } from './support'
 const START = new Date('2025-11-25T12:00:00.000Z')
 const HOUR = 3_600_000
 
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup()
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup()
 })
 
 /** A service on a fresh database whose clock the test moves. */
@@ -22,8 +22,8 @@ function open(): { service: NetmortemService; advance: (ms: number) => void } {
   const dir = mkdtempSync(join(tmpdir(), 'nm-preflight-'))
   let now = START.getTime()
   const service = openNetmortem({ dbPath: join(dir, 'netmortem.db'), now: () => new Date(now) })
-  cleanups.push(() => {
-    service.close()
+  cleanups.push(async () => {
+    await service.close()
     rmSync(dir, { recursive: true, force: true })
   })
   return { service, advance: (ms) => (now += ms) }
@@ -33,27 +33,27 @@ const duplicateVlan = () => example('dc1-fabric-duplicate-vlan.json')
 const mtuMismatch = (): Json => labWith((m) => (leaf(m).interfaces[0].mtu = 1500))
 
 describe('preflight in the core', () => {
-  it('captures nothing for a ready model', () => {
+  it('captures nothing for a ready model', async () => {
     const { service } = open()
-    const result = service.preflight(example('dc1-fabric.json'))
+    const result = await service.preflight(example('dc1-fabric.json'))
     expect(result).toEqual({ ready_to_deploy: true, errors: [], warnings: [], incident_id: null })
     expect(service.info().incidentCount).toBe(0)
   })
 
-  it('does not block on warnings alone', () => {
+  it('does not block on warnings alone', async () => {
     const { service } = open()
     const model = labWith((m) => spine(m).bgp.neighbors.push({ ip: '192.0.2.1', remote_as: 64512 }))
-    const result = service.preflight(model)
+    const result = await service.preflight(model)
     expect(result.ready_to_deploy).toBe(true)
     expect(result.warnings.map((w) => w.code)).toEqual(['BGP_NEIGHBOR_UNKNOWN'])
     expect(result.incident_id).toBeNull()
     expect(service.info().incidentCount).toBe(0)
   })
 
-  it('captures a failing model as a deployment_failure incident', () => {
+  it('captures a failing model as a deployment_failure incident', async () => {
     const { service } = open()
     const model = duplicateVlan()
-    const result = service.preflight(model)
+    const result = await service.preflight(model)
     expect(result.ready_to_deploy).toBe(false)
     expect(result.incident_id).toBe('deploy-20251125-120000')
     expect(result.occurrence).toEqual({
@@ -79,34 +79,34 @@ describe('preflight in the core', () => {
     )
   })
 
-  it('keeps warnings with the errors in the incident', () => {
+  it('keeps warnings with the errors in the incident', async () => {
     const { service } = open()
     const model = labWith((m) => {
       leaf(m).interfaces[0].mtu = 1500
       m.devices.push({ name: 'edge-01', bgp: { neighbors: [{ ip: '192.0.2.1', remote_as: 64512 }] } })
     })
-    const result = service.preflight(model)
+    const result = await service.preflight(model)
     const incident = service.getIncident(result.incident_id!)
     expect(incident.validation_errors.map((e) => e.code)).toEqual(['MTU_MISMATCH', 'BGP_NEIGHBOR_UNKNOWN'])
     expect(incident.affected_devices).toEqual(['spine-01', 'leaf-01', 'edge-01'])
     expect(incident.description).toContain('1 error (MTU_MISMATCH) and 1 warning (BGP_NEIGHBOR_UNKNOWN)')
   })
 
-  it('captures nothing with capture: false', () => {
+  it('captures nothing with capture: false', async () => {
     const { service } = open()
-    const result = service.preflight(duplicateVlan(), { capture: false })
+    const result = await service.preflight(duplicateVlan(), { capture: false })
     expect(result.ready_to_deploy).toBe(false)
     expect(result.incident_id).toBeNull()
     expect(result.occurrence).toBeUndefined()
     expect(service.info().incidentCount).toBe(0)
   })
 
-  it('refuses input that is no model, before touching the store', () => {
+  it('refuses input that is no model, before touching the store', async () => {
     const { service } = open()
     for (const bad of [null, [], 'dc1', {}, { devices: {} }]) {
-      expect(() => service.preflight(bad)).toThrow(NetmortemError)
+      await expect(service.preflight(bad)).rejects.toThrow(NetmortemError)
       try {
-        service.preflight(bad)
+        await service.preflight(bad)
       } catch (err) {
         expect((err as NetmortemError).code).toBe('INVALID_INPUT')
         expect((err as NetmortemError).message).not.toMatch(/\n/)
@@ -117,13 +117,13 @@ describe('preflight in the core', () => {
 })
 
 describe('the occurrence rule', () => {
-  it('counts the same failure seen again within 24 hours on the open incident', () => {
+  it('counts the same failure seen again within 24 hours on the open incident', async () => {
     const { service, advance } = open()
-    const first = service.preflight(duplicateVlan())
+    const first = await service.preflight(duplicateVlan())
     advance(HOUR)
-    const second = service.preflight(duplicateVlan())
+    const second = await service.preflight(duplicateVlan())
     advance(22 * HOUR)
-    const third = service.preflight(duplicateVlan())
+    const third = await service.preflight(duplicateVlan())
     expect(second.incident_id).toBe(first.incident_id)
     expect(third.incident_id).toBe(first.incident_id)
     expect(second.occurrence).toMatchObject({ count: 2 })
@@ -139,26 +139,26 @@ describe('the occurrence rule', () => {
     })
   })
 
-  it('takes the same codes on the same devices as the same failure, whatever the wording', () => {
+  it('takes the same codes on the same devices as the same failure, whatever the wording', async () => {
     const { service, advance } = open()
-    const first = service.preflight(mtuMismatch())
+    const first = await service.preflight(mtuMismatch())
     advance(HOUR)
     const changed = labWith((m) => (leaf(m).interfaces[0].mtu = 9000))
-    expect(service.preflight(changed).incident_id).toBe(first.incident_id)
+    expect((await service.preflight(changed)).incident_id).toBe(first.incident_id)
   })
 
-  it('opens a new incident for other codes or other devices', () => {
+  it('opens a new incident for other codes or other devices', async () => {
     const { service, advance } = open()
-    const first = service.preflight(mtuMismatch())
+    const first = await service.preflight(mtuMismatch())
     advance(1000)
-    const otherCode = service.preflight(
+    const otherCode = await service.preflight(
       labWith((m) => {
         leaf(m).interfaces[0].mtu = 1500
         spine(m).bgp.neighbors[0].remote_as = 65999
       })
     )
     advance(1000)
-    const otherDevices = service.preflight(
+    const otherDevices = await service.preflight(
       labWith((m) => {
         m.devices.push({ name: 'leaf-02', interfaces: [{ name: 'Ethernet49', mtu: 1500 }] })
         spine(m).interfaces.push({ name: 'Ethernet2', mtu: 9214 })
@@ -174,41 +174,41 @@ describe('the occurrence rule', () => {
     expect(service.info().incidentCount).toBe(3)
   })
 
-  it('opens a new incident more than 24 hours after the capture', () => {
+  it('opens a new incident more than 24 hours after the capture', async () => {
     const { service, advance } = open()
-    const first = service.preflight(duplicateVlan())
+    const first = await service.preflight(duplicateVlan())
     advance(24 * HOUR)
-    expect(service.preflight(duplicateVlan()).incident_id).toBe(first.incident_id)
+    expect((await service.preflight(duplicateVlan())).incident_id).toBe(first.incident_id)
     advance(1000)
-    const later = service.preflight(duplicateVlan())
+    const later = await service.preflight(duplicateVlan())
     expect(later.incident_id).toBe('deploy-20251126-120001')
     expect(later.occurrence).toMatchObject({ count: 1 })
     expect(service.info().incidentCount).toBe(2)
   })
 
-  it('does not add to a resolved incident', () => {
+  it('does not add to a resolved incident', async () => {
     const { service, advance } = open()
-    const first = service.preflight(duplicateVlan())
+    const first = await service.preflight(duplicateVlan())
     advance(HOUR)
-    service.resolveIncident(first.incident_id!, 'VLAN 100 copied into the staging block')
+    await service.resolveIncident(first.incident_id!, 'VLAN 100 copied into the staging block')
     advance(HOUR)
-    const again = service.preflight(duplicateVlan())
+    const again = await service.preflight(duplicateVlan())
     expect(again.incident_id).not.toBe(first.incident_id)
     expect(again.occurrence).toMatchObject({ count: 1 })
     expect(service.getIncident(first.incident_id!)).toMatchObject({ preflight: { occurrences: 1 } })
   })
 
-  it('does not add to an incident captured by hand', () => {
+  it('does not add to an incident captured by hand', async () => {
     const { service, advance } = open()
     const model = duplicateVlan()
-    const manual = service.captureDeploymentFailure(
+    const manual = await service.captureDeploymentFailure(
       'VLAN 100 twice',
       model,
-      service.preflight(model, { capture: false }).errors.map((e) => ({ ...e })),
+      (await service.preflight(model, { capture: false })).errors.map((e) => ({ ...e })),
       ['leaf-01']
     )
     advance(1000)
-    expect(service.preflight(model).incident_id).not.toBe(manual.id)
+    expect((await service.preflight(model)).incident_id).not.toBe(manual.id)
     expect(service.info().incidentCount).toBe(2)
   })
 })

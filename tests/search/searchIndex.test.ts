@@ -226,3 +226,24 @@ describe('choosing another embedding model', () => {
     expect(await s.modelStatus()).toEqual(before)
   })
 })
+
+describe('migration 2 (vectors and vocabulary)', () => {
+  it('brings a version-1 database with incidents to searchable, vocabulary backfilled', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'nm-mig2-')), 'old.db')
+    const s = service(dbPath)
+    await s.importText(JSON.stringify(corpus))
+    // Make it what version 1 wrote: no vector table, no vocabulary.
+    s.db.exec('DROP TABLE IF EXISTS incident_vec; DROP TABLE incident_embeddings; DROP TABLE incident_terms')
+    s.db.exec("DELETE FROM meta WHERE key LIKE 'embedding.%'")
+    s.db.pragma('user_version = 1')
+    await s.close()
+    const upgraded = service(dbPath)
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(2)
+    const terms = upgraded.db.prepare("SELECT df FROM incident_terms WHERE term = 'bgp'").pluck().get()
+    expect(terms).toBe(1)
+    expect(upgraded.db.prepare('SELECT count(*) FROM incident_terms').pluck().get()).toBeGreaterThan(20)
+    const { results } = await upgraded.search('adjaceny exstart', { limit: 1 })
+    expect(results[0]!.id).toBe('ospf-1')
+    expect(counts(upgraded)).toEqual({ incidents: 5, vectors: 5, index: 5 })
+  })
+})

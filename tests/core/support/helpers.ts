@@ -17,8 +17,8 @@ export const FIXED_NOW = new Date('2025-11-25T12:00:00.000Z')
 export function workspace() {
   const dirs: string[] = []
   const services: NetmortemService[] = []
-  afterEach(() => {
-    for (const service of services.splice(0)) service.close()
+  afterEach(async () => {
+    for (const service of services.splice(0)) await service.close()
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
   })
   const ws = {

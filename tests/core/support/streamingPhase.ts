@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   clearInterval(sampler)
   const used = process.cpuUsage(cpu)
   peakRss = Math.max(peakRss, process.memoryUsage.rss(), process.resourceUsage().maxRSS * 1024)
-  service?.close()
+  await service?.close()
   const result: PhaseResult = {
     phase,
     count,

@@ -71,8 +71,13 @@ export const migrations: Migration[] = [
       const add = db.prepare(
         'INSERT INTO incident_terms (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1'
       )
-      for (const doc of db.prepare('SELECT doc FROM incidents').pluck().iterate() as Iterable<string>) {
-        for (const word of incidentWords(JSON.parse(doc) as Incident)) add.run(word)
+      // A page at a time: a statement being iterated would block the inserts on this connection.
+      const page = db.prepare('SELECT seq, doc FROM incidents WHERE seq > ? ORDER BY seq LIMIT 500')
+      for (let after = 0; ; ) {
+        const rows = page.all(after) as { seq: number; doc: string }[]
+        if (rows.length === 0) break
+        for (const row of rows) for (const word of incidentWords(JSON.parse(row.doc) as Incident)) add.run(word)
+        after = rows[rows.length - 1]!.seq
       }
     }
   }

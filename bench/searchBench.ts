@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { connect } from '@lancedb/lancedb'
+import { openNetmortem } from '../src/main/core/service'
+import type { Incident } from '../src/shared/incident'
+import type { SearchMode } from '../src/shared/search'
+import { loadEvalSet } from './searchEval'
+
+export type Recorder = (name: string, value: number, unit: string, note?: string) => void
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}
+
+/** Realistic incidents: the development set's texts with other devices, numbers and dates. */
+function corpus(count: number): Incident[] {
+  const { incidents } = loadEvalSet()
+  const out: Incident[] = []
+  for (let i = 0; i < count; i++) {
+    const base = incidents[i % incidents.length]!
+    const n = Math.floor(i / incidents.length)
+    const swap = (text: string) =>
+      text
+        .replace(/\b(leaf|spine|border|core-rtr|dist-sw)-?(\d+)/g, (_, kind: string) => `${kind}-${(n % 97) + 1}`)
+        .replace(/\b10\.(\d+)\.(\d+)\.(\d+)/g, () => `10.${n % 250}.${(n * 7) % 250}.${(n * 13) % 250}`)
+    out.push({
+      ...base,
+      id: `${base.id}-${n}`,
+      timestamp: new Date(Date.UTC(2023, 0, 1) + i * 37_000).toISOString(),
+      description: swap(base.description),
+      affected_devices: base.affected_devices.map(swap),
+      root_cause: base.root_cause ? swap(base.root_cause) : null
+    })
+  }
+  return out
+}
+
+class TopK {
+  readonly ids: Int32Array
+  readonly scores: Float32Array
+  size = 0
+  constructor(readonly k: number) {
+    this.ids = new Int32Array(k)
+    this.scores = new Float32Array(k).fill(-Infinity)
+  }
+  push(id: number, score: number): void {
+    if (this.size === this.k && score <= this.scores[this.k - 1]!) return
+    let i = Math.min(this.size, this.k - 1)
+    while (i > 0 && this.scores[i - 1]! < score) {
+      this.scores[i] = this.scores[i - 1]!
+      this.ids[i] = this.ids[i - 1]!
+      i--
+    }
+    this.scores[i] = score
+    this.ids[i] = id
+    if (this.size < this.k) this.size++
+  }
+}
+
+/** Ingest, search latency per mode, size and memory at one scale, with LanceDB and brute force. */
+export async function searchBench(count: number, record: Recorder): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'nm-sbench-'))
+  const file = join(dir, 'incidents.json')
+  writeFileSync(file, JSON.stringify(corpus(count)))
+  const service = openNetmortem({ dbPath: join(dir, 'bench.db') })
+  const label = `${count / 1000}k`
+  try {
+    await service.embedder() // model load is not ingest
+    let t = performance.now()
+    await service.importFile(file)
+    record(`ingest with embedding, ${label}`, count / ((performance.now() - t) / 1000), 'incidents/s', 'target >= 1000')
+    record(`database size, ${label}`, statSync(join(dir, 'bench.db')).size / 1e6, 'MB')
+
+    const queries = loadEvalSet().labels.queries.map((q) => q.text)
+    const latency: Partial<Record<SearchMode, number>> = {}
+    for (const mode of ['keyword', 'vector', 'hybrid'] as SearchMode[]) {
+      for (const q of queries.slice(0, 10)) await service.search(q, { mode, limit: 10 }) // warm
+      const samples: number[] = []
+      for (let r = 0; r < 3; r++) {
+        for (const q of queries) {
+          t = performance.now()
+          await service.search(q, { mode, limit: 10 })
+          samples.push(performance.now() - t)
+        }
+      }
+      latency[mode] = percentile(samples, 95)
+      record(`search ${mode}, ${label}, p50`, percentile(samples, 50), 'ms')
+      record(`search ${mode}, ${label}, p95`, percentile(samples, 95), 'ms', mode === 'hybrid' ? 'target <= 25 at 100k' : undefined)
+    }
+
+    // The same vectors, searched three ways: sqlite-vec (ours), LanceDB, a plain JS scan.
+    const embedder = await service.embedder()
+    const queryVectors = await embedder.embed(queries)
+    const rows = service.db.prepare('SELECT seq, vector FROM incident_embeddings ORDER BY seq').all() as {
+      seq: number
+      vector: Buffer
+    }[]
+    const dim = embedder.dimension
+    const matrix = new Float32Array(rows.length * dim)
+    rows.forEach((r, i) => matrix.set(new Float32Array(r.vector.buffer, r.vector.byteOffset, dim), i * dim))
+    const time = async (fn: (q: Float32Array) => unknown) => {
+      for (const q of queryVectors.slice(0, 5)) await fn(q)
+      const samples: number[] = []
+      for (let r = 0; r < 3; r++) {
+        for (const q of queryVectors) {
+          const start = performance.now()
+          await fn(q)
+          samples.push(performance.now() - start)
+        }
+      }
+      return { p50: percentile(samples, 50), p95: percentile(samples, 95) }
+    }
+    const ours = await time((q) => service.store.vectors.nearest(q, 50))
+    const brute = await time((q) => {
+      const top = new TopK(50)
+      for (let i = 0; i < rows.length; i++) {
+        let s = 0
+        const base = i * dim
+        for (let d = 0; d < dim; d++) s += matrix[base + d]! * q[d]!
+        top.push(i, s)
+      }
+      return top
+    })
+    const lance = await connect(join(dir, 'lance'))
+    const table = await lance.createTable(
+      'incidents',
+      rows.map((r, i) => ({ seq: r.seq, vector: Array.from(matrix.subarray(i * dim, (i + 1) * dim)) }))
+    )
+    const lanceTimes = await time((q) => table.vectorSearch(q).distanceType('cosine').limit(50).toArray())
+    table.close()
+    record(`kNN k=50 sqlite-vec (ours), ${label}, p50`, ours.p50, 'ms')
+    record(`kNN k=50 sqlite-vec (ours), ${label}, p95`, ours.p95, 'ms')
+    record(`kNN k=50 LanceDB 0.31, ${label}, p50`, lanceTimes.p50, 'ms')
+    record(`kNN k=50 JS brute force, ${label}, p50`, brute.p50, 'ms')
+    const fastest = Math.min(lanceTimes.p50, brute.p50)
+    record(`kNN ratio ours / fastest peer, ${label}`, ours.p50 / fastest, 'x', 'target <= 1.2')
+    record(`hybrid p95 / fastest peer kNN p50, ${label}`, (latency.hybrid ?? 0) / fastest, 'x')
+  } finally {
+    await service.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
