@@ -23,7 +23,10 @@ function corpus(count: number): Incident[] {
     const n = Math.floor(i / incidents.length)
     const swap = (text: string) =>
       text
-        .replace(/\b(leaf|spine|border|core-rtr|dist-sw)-?(\d+)/g, (_, kind: string) => `${kind}-${(n % 97) + 1}`)
+        .replace(
+          /\b(leaf|spine|border|core-rtr|dist-sw)-?(\d+)/g,
+          (_, kind: string) => `${kind}-${(n % 97) + 1}`
+        )
         .replace(/\b10\.(\d+)\.(\d+)\.(\d+)/g, () => `10.${n % 250}.${(n * 7) % 250}.${(n * 13) % 250}`)
     out.push({
       ...base,
@@ -70,7 +73,12 @@ export async function searchBench(count: number, record: Recorder): Promise<void
     await service.embedder() // model load is not ingest
     let t = performance.now()
     await service.importFile(file)
-    record(`ingest with embedding, ${label}`, count / ((performance.now() - t) / 1000), 'incidents/s', 'target >= 1000')
+    record(
+      `ingest with embedding, ${label}`,
+      count / ((performance.now() - t) / 1000),
+      'incidents/s',
+      'target >= 1000'
+    )
     record(`database size, ${label}`, statSync(join(dir, 'bench.db')).size / 1e6, 'MB')
 
     const queries = loadEvalSet().labels.queries.map((q) => q.text)
@@ -87,7 +95,12 @@ export async function searchBench(count: number, record: Recorder): Promise<void
       }
       latency[mode] = percentile(samples, 95)
       record(`search ${mode}, ${label}, p50`, percentile(samples, 50), 'ms')
-      record(`search ${mode}, ${label}, p95`, percentile(samples, 95), 'ms', mode === 'hybrid' ? 'target <= 25 at 100k' : undefined)
+      record(
+        `search ${mode}, ${label}, p95`,
+        percentile(samples, 95),
+        'ms',
+        mode === 'hybrid' ? 'target <= 25 at 100k' : undefined
+      )
     }
 
     // The same vectors, searched three ways: sqlite-vec (ours), LanceDB, a plain JS scan.
@@ -130,6 +143,18 @@ export async function searchBench(count: number, record: Recorder): Promise<void
     )
     const lanceTimes = await time((q) => table.vectorSearch(q).distanceType('cosine').limit(50).toArray())
     table.close()
+    let overlap = 0
+    for (const q of queryVectors) {
+      const exact = new TopK(50)
+      for (let i = 0; i < rows.length; i++) {
+        let dot = 0
+        for (let d = 0; d < dim; d++) dot += matrix[i * dim + d]! * q[d]!
+        exact.push(rows[i]!.seq, dot)
+      }
+      const truth = new Set(exact.ids)
+      overlap += service.store.vectors.nearest(q, 50).filter((h) => truth.has(h.seq)).length / 50
+    }
+    record(`kNN recall@50 of bit index + rescoring vs exact, ${label}`, overlap / queryVectors.length, '')
     record(`kNN k=50 sqlite-vec (ours), ${label}, p50`, ours.p50, 'ms')
     record(`kNN k=50 sqlite-vec (ours), ${label}, p95`, ours.p95, 'ms')
     record(`kNN k=50 LanceDB 0.31, ${label}, p50`, lanceTimes.p50, 'ms')

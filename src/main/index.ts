@@ -78,7 +78,12 @@ function openService(): NetmortemService {
   const nativeFile = electronNativeFile(app.getAppPath(), process.versions.electron)
   const nativeBinding = existsSync(nativeFile) ? nativeFile : undefined
   try {
-    return openNetmortem({ dbPath: resolveDbPath(), nativeBinding, version: app.getVersion(), embedInWorker: true })
+    return openNetmortem({
+      dbPath: resolveDbPath(),
+      nativeBinding,
+      version: app.getVersion(),
+      embedInWorker: true
+    })
   } catch (err) {
     const message = toApiError(err).message
     // Without the Electron build, better-sqlite3 finds only the addon built for plain Node.

@@ -389,7 +389,8 @@ describe('conflicts with records already stored', () => {
 describe('a file that is wrong changes nothing and says what is wrong', () => {
   async function seededService(): Promise<NetmortemService> {
     const service = ws.open()
-    for (let n = 1; n <= 3; n++) await service.addIncident(makeIncident(n, { network_model: networkModel(n, 1) }))
+    for (let n = 1; n <= 3; n++)
+      await service.addIncident(makeIncident(n, { network_model: networkModel(n, 1) }))
     return service
   }
   const good = JSON.stringify([makeIncident(10), makeIncident(11)])
@@ -664,7 +665,8 @@ describe('export', () => {
 describe('export while the database changes', () => {
   it('writes each record once even when one already written moves later meanwhile', async () => {
     const service = ws.open()
-    for (let n = 0; n < 1500; n++) await service.addIncident(makeIncident(n, { network_model: networkModel(n, 2) }))
+    for (let n = 0; n < 1500; n++)
+      await service.addIncident(makeIncident(n, { network_model: networkModel(n, 2) }))
     // The CLI, on its own connection, edits while the app exports.
     const cli = ws.track(openNetmortem({ dbPath: service.db.name }))
     const dir = ws.dir()

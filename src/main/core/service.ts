@@ -276,6 +276,7 @@ export class NetmortemService {
       this.store.vectors.activate({ id: embedder.id, dimension: embedder.dimension })
       this.vectorsComplete = false
     }
+    this.store.vectors.ensureIndex()
     return embedder
   }
 

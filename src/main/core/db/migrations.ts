@@ -73,10 +73,11 @@ export const migrations: Migration[] = [
       )
       // A page at a time: a statement being iterated would block the inserts on this connection.
       const page = db.prepare('SELECT seq, doc FROM incidents WHERE seq > ? ORDER BY seq LIMIT 500')
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const rows = page.all(after) as { seq: number; doc: string }[]
         if (rows.length === 0) break
-        for (const row of rows) for (const word of incidentWords(JSON.parse(row.doc) as Incident)) add.run(word)
+        for (const row of rows)
+          for (const word of incidentWords(JSON.parse(row.doc) as Incident)) add.run(word)
         after = rows[rows.length - 1]!.seq
       }
     }

@@ -31,7 +31,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
       readonly: options.readonly ?? false
     })
   } catch (err) {
-    throw new NetmortemError('IO_ERROR', `Cannot open database ${path}: ${firstLine(String((err as Error).message))}`)
+    throw new NetmortemError(
+      'IO_ERROR',
+      `Cannot open database ${path}: ${firstLine(String((err as Error).message))}`
+    )
   }
   try {
     db.pragma('busy_timeout = 5000')

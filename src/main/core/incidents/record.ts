@@ -1,11 +1,6 @@
 import type { z } from 'zod'
-import {
-  INCIDENT_FIELDS,
-  IncidentInputSchema,
-  type Incident
-} from '../../../shared/incident'
+import { INCIDENT_FIELDS, IncidentInputSchema, type Incident } from '../../../shared/incident'
 import type { RecordProblem } from '../../../shared/api'
-
 
 export type RecordCheck = { ok: true; incident: Incident } | { ok: false; problems: RecordProblem[] }
 

@@ -7,10 +7,8 @@ import type { ExportResult, ExportShape } from '../../../shared/api'
 import type { IncidentStore } from '../store/incidentStore'
 import { NetmortemError } from '../errors'
 
-
 export const EXPORT_FORMAT = 'netmortem-incidents'
 export const EXPORT_VERSION = 1
-
 
 /**
  * Writes every incident to an incidents.json. The default ("wrapped") shape is

@@ -251,7 +251,10 @@ class Scanner {
     this.capturing = false
     const keepText = this.keep || this.after === 'key'
     const text = keepText
-      ? (this.parts.length ? Buffer.concat([...this.parts, buf.subarray(start, end)]) : buf.subarray(start, end)).toString('utf8')
+      ? (this.parts.length
+          ? Buffer.concat([...this.parts, buf.subarray(start, end)])
+          : buf.subarray(start, end)
+        ).toString('utf8')
       : ''
     this.parts = []
     switch (this.after) {

@@ -1,5 +1,12 @@
 import type { IncidentSummary } from '../../../shared/incident'
-import type { SearchFilters, SearchMode, SearchResponse, SearchResult } from '../../../shared/search'
+import {
+  MARK_END,
+  MARK_START,
+  type SearchFilters,
+  type SearchMode,
+  type SearchResponse,
+  type SearchResult
+} from '../../../shared/search'
 import type { Embedder } from '../embeddings/embedder'
 import type { IncidentStore } from '../store/incidentStore'
 import type { KeywordIndex } from '../store/keywordIndex'
@@ -41,16 +48,16 @@ export class SearchEngine {
   async search(text: string, options: SearchOptions = {}): Promise<SearchResponse> {
     const mode = options.mode ?? 'hybrid'
     const limit = options.limit ?? 10
-    const plan = planQuery(text, this.corrector(), this.deps.inDictionary)
+    const corrector = this.corrector()
+    const plan = planQuery(text, corrector, this.deps.inDictionary)
+    const { keywordMatch, expansionMatch } = this.selective(plan, corrector)
     const { where, params } = this.deps.store.filterOf(options.filters ?? {})
     const exclude = new Set(options.exclude ?? [])
     const depth = Math.max(50, (limit + exclude.size) * 5)
     const hits: RankedHits = { keyword: [], expansion: [], vector: [] }
     if (mode !== 'vector') {
-      if (plan.keywordMatch) hits.keyword = this.deps.keywords.search(plan.keywordMatch, depth, where, params)
-      if (plan.expansionMatch) {
-        hits.expansion = this.deps.keywords.search(plan.expansionMatch, depth, where, params)
-      }
+      if (keywordMatch) hits.keyword = this.deps.keywords.search(keywordMatch, depth, where, params)
+      if (expansionMatch) hits.expansion = this.deps.keywords.search(expansionMatch, depth, where, params)
     }
     if (mode !== 'keyword' && plan.embeddingText.trim()) {
       const embedder = await this.deps.embedder()
@@ -66,10 +73,6 @@ export class SearchEngine {
     const chosen = fused
       .filter((f) => summaries.has(f.seq) && !exclude.has(summaries.get(f.seq)!.id))
       .slice(0, limit)
-    const marked = this.deps.keywords.highlights(
-      [plan.keywordMatch, plan.expansionMatch].filter(Boolean).join(' OR '),
-      chosen.map((c) => c.seq)
-    )
     const results: SearchResult[] = chosen.map((f) => {
       const summary = summaries.get(f.seq)!
       return {
@@ -77,7 +80,7 @@ export class SearchEngine {
         score: round(f.score),
         signals: roundSignals(f.signals),
         matched_terms: matchedTerms(plan, summary),
-        highlight: marked.get(f.seq) ?? summary.description
+        highlight: highlight(summary.description, [...plan.terms, ...plan.expansions])
       }
     })
     return {
@@ -89,13 +92,52 @@ export class SearchEngine {
     }
   }
 
+  /**
+   * The FTS5 queries, without the words most incidents contain: they add little to BM25 (a low
+   * IDF) and cost the most (every incident holding them is scored), so a query stays fast on
+   * 100,000 incidents. A query of common words only keeps its two rarest. Small stores keep all.
+   */
+  private selective(plan: QueryPlan, corrector: SpellingCorrector) {
+    const total = corrector.documents
+    if (total < PRUNE_FROM)
+      return { keywordMatch: matchOf(plan.terms), expansionMatch: matchOf(plan.expansions) }
+    const share = (w: string) => corrector.frequency(w) / total
+    let terms = plan.terms.filter((w) => share(w) <= COMMON_TERM)
+    if (terms.length === 0) terms = [...plan.terms].sort((a, b) => share(a) - share(b)).slice(0, 2)
+    const expansions = plan.expansions.filter((w) => share(w) > 0 && share(w) <= COMMON_EXPANSION)
+    return { keywordMatch: matchOf(terms), expansionMatch: matchOf(expansions) }
+  }
+
   private corrector(): SpellingCorrector {
     const version = this.deps.keywords.version()
     if (this.spelling?.version !== version) {
-      this.spelling = { version, corrector: new SpellingCorrector(this.deps.keywords.vocabulary()) }
+      this.spelling = {
+        version,
+        corrector: new SpellingCorrector(this.deps.keywords.vocabulary(), this.deps.store.count())
+      }
     }
     return this.spelling.corrector
   }
+}
+
+/** Share of incidents above which a query word is left to the vector side; lower for expansions. */
+const COMMON_TERM = 0.3
+/** Below this many incidents every query is fast: nothing is left out. */
+const PRUNE_FROM = 2000
+const COMMON_EXPANSION = 0.05
+
+const matchOf = (words: string[]) => words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ')
+
+const stemOf = (w: string) => w.slice(0, Math.max(4, w.length - 3))
+
+/** The text with the words that match the query (or a form of them) between the markers. */
+function highlight(text: string, words: string[]): string {
+  const exact = new Set(words)
+  const stems = new Set(words.map(stemOf))
+  return text.replace(/[\p{L}\p{N}]+(?:[-'.][\p{L}\p{N}]+)*/gu, (word) => {
+    const lower = word.toLowerCase()
+    return exact.has(lower) || stems.has(stemOf(lower)) ? `${MARK_START}${word}${MARK_END}` : word
+  })
 }
 
 function matchedTerms(plan: QueryPlan, summary: IncidentSummary): string[] {
@@ -104,7 +146,6 @@ function matchedTerms(plan: QueryPlan, summary: IncidentSummary): string[] {
       [summary.description, summary.root_cause ?? '', summary.category.replace(/_/g, ' ')].join(' ')
     ).map((t) => t.word)
   )
-  const stemOf = (w: string) => w.slice(0, Math.max(4, w.length - 3))
   const stems = new Set([...words].map(stemOf))
   return [...plan.terms, ...plan.expansions].filter((t) => words.has(t) || stems.has(stemOf(t)))
 }

@@ -6,13 +6,22 @@
 export class SpellingCorrector {
   private readonly byLength = new Map<number, [string, number][]>()
 
-  constructor(private readonly vocabulary: Map<string, number>) {
+  constructor(
+    private readonly vocabulary: Map<string, number>,
+    /** How many incidents the vocabulary counts. */
+    readonly documents = 0
+  ) {
     for (const [word, df] of vocabulary) {
       if (!/^\p{L}[\p{L}-]*$/u.test(word)) continue
       const list = this.byLength.get(word.length) ?? []
       list.push([word, df])
       this.byLength.set(word.length, list)
     }
+  }
+
+  /** How many incidents use a word. */
+  frequency(word: string): number {
+    return this.vocabulary.get(word) ?? 0
   }
 
   knows(word: string): boolean {

@@ -88,9 +88,7 @@ export class IncidentStore {
       exists: db.prepare('SELECT 1 FROM incidents WHERE id = ?').pluck(),
       del: db.prepare('DELETE FROM incidents WHERE seq = ?'),
       count: db.prepare('SELECT count(*) FROM incidents').pluck(),
-      insertDevice: db.prepare(
-        'INSERT OR IGNORE INTO incident_devices (incident_seq, device) VALUES (?, ?)'
-      ),
+      insertDevice: db.prepare('INSERT OR IGNORE INTO incident_devices (incident_seq, device) VALUES (?, ?)'),
       deleteDevices: db.prepare('DELETE FROM incident_devices WHERE incident_seq = ?'),
       insertFts: db.prepare(
         `INSERT INTO incidents_fts (rowid, id, description, root_cause, resolution, category, devices, errors, tags)
@@ -188,7 +186,9 @@ export class IncidentStore {
     const { where, params } = whereOf(query)
     const total = this.db.prepare(`SELECT count(*) FROM incidents i ${where}`).pluck().get(params) as number
     const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM incidents i ${where} ${orderOf(query)} LIMIT @limit OFFSET @offset`)
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM incidents i ${where} ${orderOf(query)} LIMIT @limit OFFSET @offset`
+      )
       .all({ ...params, limit: query.limit ?? -1, offset: query.offset ?? 0 }) as Row[]
     return { total, items: rows.map(summaryOf) }
   }
@@ -365,6 +365,8 @@ function whereOf(query: ListQuery): { where: string; params: Record<string, unkn
 
 function orderOf(query: ListQuery): string {
   const column = ORDER_BY[query.sort ?? 'timestamp']
-  const direction = (query.direction ?? (query.sort && query.sort !== 'timestamp' ? 'asc' : 'desc')).toUpperCase()
+  const direction = (
+    query.direction ?? (query.sort && query.sort !== 'timestamp' ? 'asc' : 'desc')
+  ).toUpperCase()
   return `ORDER BY ${column} ${direction}, i.ts_ms DESC, i.id`
 }
