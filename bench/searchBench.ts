@@ -154,7 +154,7 @@ export async function searchBench(count: number, record: Recorder): Promise<void
       const truth = new Set(exact.ids)
       overlap += service.store.vectors.nearest(q, 50).filter((h) => truth.has(h.seq)).length / 50
     }
-    record(`kNN recall@50 of bit index + rescoring vs exact, ${label}`, overlap / queryVectors.length, '')
+    record(`kNN recall@50 of sqlite-vec vs exact, ${label}`, overlap / queryVectors.length, '')
     record(`kNN k=50 sqlite-vec (ours), ${label}, p50`, ours.p50, 'ms')
     record(`kNN k=50 sqlite-vec (ours), ${label}, p95`, ours.p95, 'ms')
     record(`kNN k=50 LanceDB 0.31, ${label}, p50`, lanceTimes.p50, 'ms')
