@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
+import { screenshot } from './harness'
 
 /** Steps through the workbench the way an engineer would, by labels and test ids. */
 
@@ -20,7 +21,10 @@ export async function chooseOption(
   await page.getByRole('option', { name: option }).click()
 }
 
-export async function goTo(page: Page, screen: 'Incidents' | 'Capture' | 'Backup'): Promise<void> {
+export async function goTo(
+  page: Page,
+  screen: 'Incidents' | 'Search' | 'Pre-flight' | 'Capture' | 'Backup'
+): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen }).click()
 }
 
@@ -49,3 +53,12 @@ export const realErrors = (errors: string[]): string[] =>
 
 /** How long expect.poll waits for the page to settle (loading 10,000 rows included). */
 export const POLL = { timeout: 20_000 }
+
+/** A screenshot in the dark scheme, once its colour transitions have finished; back to light after. */
+export async function screenshotDark(page: Page, name: string): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.waitForTimeout(400)
+  await screenshot(page, name)
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.waitForTimeout(400)
+}

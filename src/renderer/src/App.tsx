@@ -1,6 +1,8 @@
+import { useEffect } from 'react'
 import { AppShell } from '@mantine/core'
 import { useStore } from './lib/store'
 import { sessionStore } from './lib/session'
+import { rememberListPage } from './lib/backRoute'
 import { useRoute, type Route } from './lib/router'
 import { Navbar } from './features/shell/Navbar'
 import { SessionRequired } from './features/shell/SessionRequired'
@@ -8,6 +10,8 @@ import { ScreenErrorBoundary } from './features/shell/ScreenErrorBoundary'
 import { useGlobalKeys } from './features/shell/useGlobalKeys'
 import { IncidentsPage } from './features/incidents/IncidentsPage'
 import { IncidentDetailPage } from './features/incident-detail/IncidentDetailPage'
+import { SearchPage } from './features/search/SearchPage'
+import { PreflightPage } from './features/preflight/PreflightPage'
 import { CapturePage } from './features/capture/CapturePage'
 import { BackupPage } from './features/backup/BackupPage'
 
@@ -15,6 +19,10 @@ function Screen({ route }: { route: Route }) {
   switch (route.page) {
     case 'incident':
       return <IncidentDetailPage id={route.id} />
+    case 'search':
+      return <SearchPage />
+    case 'preflight':
+      return <PreflightPage />
     case 'capture':
       return <CapturePage />
     case 'backup':
@@ -28,6 +36,7 @@ export function App() {
   const { authorized } = useStore(sessionStore)
   const route = useRoute()
   useGlobalKeys(route)
+  useEffect(() => rememberListPage(route), [route])
   if (!authorized) return <SessionRequired />
   return (
     <AppShell navbar={{ width: 208, breakpoint: 0 }} padding={0}>

@@ -2,7 +2,14 @@ import { useSyncExternalStore } from 'react'
 
 /** The screens of the workbench, kept in the address hash so Back/Forward and reload work. */
 export type Route =
-  { page: 'incidents' } | { page: 'incident'; id: string } | { page: 'capture' } | { page: 'backup' }
+  | { page: 'incidents' }
+  | { page: 'incident'; id: string }
+  | { page: 'search' }
+  | { page: 'preflight' }
+  | { page: 'capture' }
+  | { page: 'backup' }
+
+const SIMPLE_PAGES = ['search', 'preflight', 'capture', 'backup'] as const
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '')
@@ -10,8 +17,8 @@ export function parseRoute(hash: string): Route {
     const id = decodeURIComponent(path.slice('incidents/'.length))
     if (id) return { page: 'incident', id }
   }
-  if (path === 'capture') return { page: 'capture' }
-  if (path === 'backup') return { page: 'backup' }
+  const simple = SIMPLE_PAGES.find((page) => page === path)
+  if (simple) return { page: simple }
   return { page: 'incidents' }
 }
 
@@ -19,12 +26,10 @@ export function hrefOf(route: Route): string {
   switch (route.page) {
     case 'incident':
       return `#/incidents/${encodeURIComponent(route.id)}`
-    case 'capture':
-      return '#/capture'
-    case 'backup':
-      return '#/backup'
-    default:
+    case 'incidents':
       return '#/incidents'
+    default:
+      return `#/${route.page}`
   }
 }
 

@@ -8,19 +8,29 @@ interface Props {
   incident: Incident
   raw: boolean
   onBack: () => void
+  backLabel: string
   onToggleRaw: () => void
   onResolve: () => void
   onEdit: () => void
   onDelete: () => void
 }
 
-export function DetailHeader({ incident, raw, onBack, onToggleRaw, onResolve, onEdit, onDelete }: Props) {
+export function DetailHeader({
+  incident,
+  raw,
+  onBack,
+  backLabel,
+  onToggleRaw,
+  onResolve,
+  onEdit,
+  onDelete
+}: Props) {
   const status = statusOf(incident)
   return (
     <Group className="nm-page-header" justify="space-between" wrap="nowrap" gap="sm" px="md" h={44}>
       <Group gap="xs" wrap="nowrap" miw={0}>
-        <Tooltip label="Back to incidents (Esc)">
-          <ActionIcon aria-label="Back to incidents" onClick={onBack} color="gray">
+        <Tooltip label={`${backLabel} (Esc)`}>
+          <ActionIcon aria-label={backLabel} onClick={onBack} color="gray">
             <IconArrowLeft size={16} />
           </ActionIcon>
         </Tooltip>
@@ -33,9 +43,9 @@ export function DetailHeader({ incident, raw, onBack, onToggleRaw, onResolve, on
         >
           {incident.id}
         </Title>
-        <SeverityBadge severity={incident.severity} data-testid="detail-severity" />
-        <StatusBadge status={status} data-testid="detail-status" />
-        <Badge variant="outline" color="gray" tt="none">
+        <SeverityBadge severity={incident.severity} data-testid="detail-severity" style={{ flex: 'none' }} />
+        <StatusBadge status={status} data-testid="detail-status" style={{ flex: 'none' }} />
+        <Badge variant="outline" color="gray" tt="none" style={{ flex: 'none' }}>
           {incident.category}
         </Badge>
         <Text size="xs" c="dimmed" truncate="end" visibleFrom="xl">

@@ -7,6 +7,7 @@ import { NetworkModelSection } from './NetworkModelSection'
 import { OtherFieldsSection } from './OtherFieldsSection'
 import { RegressionTestSection } from './RegressionTestSection'
 import { ResolutionSection } from './ResolutionSection'
+import { SimilarSection } from './SimilarSection'
 import { ValidationErrorsSection } from './ValidationErrorsSection'
 import { extraFields } from './extraFields'
 
@@ -23,6 +24,7 @@ export function IncidentBody({ incident, onResolve }: { incident: Incident; onRe
       </Stack>
       <Stack gap="sm" miw={0}>
         <ResolutionSection incident={incident} onResolve={onResolve} />
+        <SimilarSection id={incident.id} />
         <SimpleGrid cols={1} spacing="sm">
           <NamesSection
             title="Affected devices"

@@ -3,6 +3,7 @@ import { Alert, Box, Button, Center, Loader } from '@mantine/core'
 import { IconArrowLeft } from '@tabler/icons-react'
 import { PageHeader } from '../../components/PageHeader'
 import { messageOf } from '../../lib/apiError'
+import { LIST_PAGE_LABEL, useBackPage } from '../../lib/backRoute'
 import { navigate } from '../../lib/router'
 import { useCall } from '../../lib/useCall'
 import { useShortcuts } from '../../lib/useShortcuts'
@@ -15,9 +16,8 @@ import { RawJsonSection } from './RawJsonSection'
 import { ResolveModal } from './ResolveModal'
 import { useDetailDialogs } from './useDetailDialogs'
 
-const back = () => navigate({ page: 'incidents' })
-
 function Missing({ error }: { error: unknown }) {
+  const back = () => navigate({ page: 'incidents' })
   return (
     <div className="nm-page">
       <PageHeader title="Incident" />
@@ -37,6 +37,8 @@ function Missing({ error }: { error: unknown }) {
 
 export function IncidentDetailPage({ id }: { id: string }) {
   const { data: incident, error } = useCall('incidents.get', { id })
+  const backPage = useBackPage()
+  const back = () => navigate({ page: backPage })
   const [raw, setRaw] = useState(false)
   const { dialog, open, close } = useDetailDialogs()
   const resolvable = incident !== undefined && !incident.resolved_at
@@ -68,6 +70,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
         incident={incident}
         raw={raw}
         onBack={back}
+        backLabel={`Back to ${LIST_PAGE_LABEL[backPage]}`}
         onToggleRaw={() => setRaw((r) => !r)}
         onResolve={open('resolve')}
         onEdit={open('edit')}
@@ -87,7 +90,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
         incident={incident}
         opened={dialog === 'delete'}
         onClose={close}
-        onDeleted={() => navigate({ page: 'incidents' }, { replace: true })}
+        onDeleted={() => navigate({ page: backPage }, { replace: true })}
       />
     </div>
   )

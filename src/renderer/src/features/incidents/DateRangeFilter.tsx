@@ -1,13 +1,19 @@
 import { DatePickerInput } from '@mantine/dates'
 import { IconCalendar } from '@tabler/icons-react'
 import { datePresets } from './datePresets'
-import { setDateRange, type Filters } from './listState'
+import { withDateRange, type Filters } from './listState'
 
 /** The picker's value as the YYYY-MM-DD the core takes (a whole day). */
 const dayOf = (value: string | Date | null): string | null =>
   value === null ? null : typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10)
 
-export function DateRangeFilter({ filters, className }: { filters: Filters; className?: string }) {
+interface Props {
+  filters: Filters
+  onChange: (filters: Filters) => void
+  className?: string
+}
+
+export function DateRangeFilter({ filters, onChange, className }: Props) {
   return (
     <DatePickerInput
       type="range"
@@ -31,7 +37,7 @@ export function DateRangeFilter({ filters, className }: { filters: Filters; clas
         previousDecade: 'Previous decade'
       }}
       value={[filters.since ?? null, filters.until ?? null]}
-      onChange={([since, until]) => setDateRange(dayOf(since), dayOf(until))}
+      onChange={([since, until]) => onChange(withDateRange(filters, dayOf(since), dayOf(until)))}
     />
   )
 }

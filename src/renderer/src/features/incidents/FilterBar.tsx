@@ -5,20 +5,26 @@ import type { Facets } from '../../../../shared/api'
 import type { Severity, Status } from '../../../../shared/incident'
 import { filterOptions } from './facetOptions'
 import { DateRangeFilter } from './DateRangeFilter'
-import { activeFilterCount, clearFilters, setFilter, type Filters } from './listState'
+import { activeFilterCount, withFilter, type Filters } from './listState'
 
 interface Props {
   filters: Filters
   facets: Facets | undefined
-  firstRef: RefObject<HTMLInputElement | null>
+  onChange: (filters: Filters) => void
+  firstRef?: RefObject<HTMLInputElement | null>
 }
 
 const activeClass = (value: string | undefined): string | undefined =>
   value ? 'nm-filter-active' : undefined
 
-/** Filters sent to the core as ListQuery fields: severity, category, status, device, dates. */
-export function FilterBar({ filters, facets, firstRef }: Props) {
+/**
+ * Filters sent to the core as they are (ListQuery or SearchFilters fields): severity,
+ * category, status, device, dates. The incident table and the search screen share it.
+ */
+export function FilterBar({ filters, facets, onChange, firstRef }: Props) {
   const options = filterOptions(facets)
+  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K] | null) =>
+    onChange(withFilter(filters, key, value))
   return (
     <Group gap={6} px="md" py={6} wrap="wrap" className="nm-filter-bar" role="search" aria-label="Filters">
       <Select
@@ -73,13 +79,17 @@ export function FilterBar({ filters, facets, firstRef }: Props) {
         onChange={(value) => setFilter('device', value)}
         nothingFoundMessage="No such device"
       />
-      <DateRangeFilter filters={filters} className={activeClass(filters.since ?? filters.until)} />
+      <DateRangeFilter
+        filters={filters}
+        onChange={onChange}
+        className={activeClass(filters.since ?? filters.until)}
+      />
       {activeFilterCount(filters) > 0 && (
         <Button
           variant="subtle"
           color="gray"
           leftSection={<IconFilterOff size={14} />}
-          onClick={clearFilters}
+          onClick={() => onChange({})}
           data-testid="clear-filters"
         >
           Clear filters

@@ -10,7 +10,7 @@ import { EmptyTable } from './EmptyTable'
 import { FilterBar } from './FilterBar'
 import { IncidentTable } from './IncidentTable'
 import { TableStatusBar } from './TableStatusBar'
-import { activeFilterCount, listState, select } from './listState'
+import { activeFilterCount, listState, select, setFilters } from './listState'
 import { useIncidentList } from './useIncidentList'
 import { useTableKeys } from './useTableKeys'
 
@@ -56,7 +56,7 @@ export function IncidentsPage() {
         )}
         {loading && <Loader size={12} />}
       </PageHeader>
-      <FilterBar filters={state.filters} facets={facets} firstRef={filtersRef} />
+      <FilterBar filters={state.filters} facets={facets} onChange={setFilters} firstRef={filtersRef} />
       {page && items.length === 0 ? (
         <EmptyTable filtered={activeFilterCount(state.filters) > 0} />
       ) : (

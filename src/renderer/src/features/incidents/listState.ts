@@ -22,24 +22,30 @@ export const listState = createStore<ListState>({
   selectedId: null
 })
 
-export function setFilter<K extends keyof Filters>(key: K, value: Filters[K] | null): void {
-  listState.set((s) => {
-    const filters = { ...s.filters }
-    if (value === null || value === undefined || value === '') delete filters[key]
-    else filters[key] = value
-    return { ...s, filters }
-  })
+/** The filters with one of them set, or removed when the value is empty. */
+export function withFilter<K extends keyof Filters>(
+  filters: Filters,
+  key: K,
+  value: Filters[K] | null
+): Filters {
+  const next = { ...filters }
+  if (value === null || value === undefined || value === '') delete next[key]
+  else next[key] = value
+  return next
 }
 
-export function setDateRange(since: string | null, until: string | null): void {
-  listState.set((s) => {
-    const { since: _since, until: _until, ...rest } = s.filters
-    return { ...s, filters: { ...rest, ...(since ? { since } : {}), ...(until ? { until } : {}) } }
-  })
+/** The filters with a date range (whole days), either end optional. */
+export function withDateRange(filters: Filters, since: string | null, until: string | null): Filters {
+  const { since: _since, until: _until, ...rest } = filters
+  return { ...rest, ...(since ? { since } : {}), ...(until ? { until } : {}) }
+}
+
+export function setFilters(filters: Filters): void {
+  listState.set((s) => ({ ...s, filters }))
 }
 
 export function clearFilters(): void {
-  listState.set((s) => ({ ...s, filters: {} }))
+  setFilters({})
 }
 
 /** Clicking a header: the same column flips direction, another starts newest/lowest first. */

@@ -1,5 +1,13 @@
 import { Badge, Box, Group, Kbd, NavLink, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core'
-import { IconDatabaseExport, IconList, IconPlus, IconTopologyStar3 } from '@tabler/icons-react'
+import {
+  IconChecklist,
+  IconDatabaseExport,
+  IconList,
+  IconPlus,
+  IconSearch,
+  IconTopologyStar3
+} from '@tabler/icons-react'
+import { useBackPage } from '../../lib/backRoute'
 import { hrefOf, type Route } from '../../lib/router'
 import { useCall } from '../../lib/useCall'
 import { AppInfoFooter } from './AppInfoFooter'
@@ -7,7 +15,9 @@ import { ColorSchemeSwitch } from './ColorSchemeSwitch'
 
 export function Navbar({ route }: { route: Route }) {
   const { data: facets } = useCall('incidents.facets', {})
-  const page = route.page === 'incident' ? 'incidents' : route.page
+  const backPage = useBackPage()
+  // An open incident belongs to the screen it was opened from.
+  const page = route.page === 'incident' ? backPage : route.page
   return (
     <Stack h="100%" gap={0} component="nav" aria-label="Main">
       <Group gap={8} px="sm" h={44} wrap="nowrap" className="nm-brand">
@@ -43,6 +53,19 @@ export function Navbar({ route }: { route: Route }) {
               </Tooltip>
             )
           }
+        />
+        <NavLink
+          href={hrefOf({ page: 'search' })}
+          label="Search"
+          active={page === 'search'}
+          leftSection={<IconSearch size={16} />}
+          rightSection={<Kbd size="xs">s</Kbd>}
+        />
+        <NavLink
+          href={hrefOf({ page: 'preflight' })}
+          label="Pre-flight"
+          active={page === 'preflight'}
+          leftSection={<IconChecklist size={16} />}
         />
         <NavLink
           href={hrefOf({ page: 'capture' })}

@@ -1,0 +1,97 @@
+import { useCallback, useEffect, useRef } from 'react'
+import { Alert, Box, Button, Text } from '@mantine/core'
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react'
+import { PageHeader } from '../../components/PageHeader'
+import { messageOf } from '../../lib/apiError'
+import { plural } from '../../lib/format'
+import { navigate } from '../../lib/router'
+import { useStore } from '../../lib/store'
+import { useCall } from '../../lib/useCall'
+import { FilterBar } from '../incidents/FilterBar'
+import { SearchBar } from './SearchBar'
+import { NoResults, SearchIntro } from './SearchEmpty'
+import { SearchNotes } from './SearchNotes'
+import { SearchResults } from './SearchResults'
+import { SearchStatusBar } from './SearchStatusBar'
+import { focusHandled, searchState, selectResult, setSearchFilters } from './searchState'
+import { SEARCH_LIMIT, useSearch } from './useSearch'
+import { useResultKeys } from './useResultKeys'
+
+export function SearchPage() {
+  const state = useStore(searchState)
+  const { response, error, loading, reload } = useSearch(state)
+  const { data: facets } = useCall('incidents.facets', {})
+  const inputRef = useRef<HTMLInputElement>(null)
+  const gridRef = useRef<HTMLDivElement>(null)
+
+  const results = response?.results ?? []
+  const selectedIndex = state.selectedId === null ? -1 : results.findIndex((r) => r.id === state.selectedId)
+  const open = useCallback((id: string) => {
+    selectResult(id)
+    navigate({ page: 'incident', id })
+  }, [])
+  const { moveTo } = useResultKeys(results, selectedIndex, { grid: gridRef, input: inputRef }, open)
+
+  // The box takes the focus on `s`, and on arrival when there is nothing searched yet;
+  // coming back from a result, the results keep it so j/k go on where they were.
+  useEffect(() => {
+    if (state.focusRequested || searchState.get().query === '') {
+      inputRef.current?.focus()
+      inputRef.current?.select()
+      focusHandled()
+    } else {
+      gridRef.current?.focus({ preventScroll: true })
+    }
+  }, [state.focusRequested])
+
+  return (
+    <div className="nm-page">
+      <PageHeader title="Search">
+        <Text size="xs" c="dimmed" data-testid="search-count" aria-live="polite">
+          {response
+            ? `${results.length === SEARCH_LIMIT ? 'top ' : ''}${plural(results.length, 'result')}`
+            : 'similar incidents, by words, synonyms and meaning'}
+        </Text>
+      </PageHeader>
+      <SearchBar
+        text={state.text}
+        mode={state.mode}
+        loading={loading}
+        inputRef={inputRef}
+        onDown={() => moveTo(selectedIndex < 0 ? 0 : selectedIndex)}
+      />
+      <FilterBar filters={state.filters} facets={facets} onChange={setSearchFilters} />
+      {response && <SearchNotes response={response} />}
+      {state.query === '' ? (
+        <SearchIntro />
+      ) : error ? (
+        <Box p="md">
+          <Alert
+            color="red"
+            icon={<IconAlertTriangle size={16} />}
+            title="Search failed"
+            data-testid="search-error"
+          >
+            {messageOf(error)}
+            <Box mt="sm">
+              <Button variant="light" color="red" leftSection={<IconRefresh size={14} />} onClick={reload}>
+                Try again
+              </Button>
+            </Box>
+          </Alert>
+        </Box>
+      ) : response && results.length === 0 ? (
+        <NoResults state={state} />
+      ) : (
+        <SearchResults
+          results={results}
+          selectedIndex={selectedIndex}
+          busy={loading}
+          onOpen={open}
+          gridRef={gridRef}
+        />
+      )}
+      <SearchStatusBar />
+    </div>
+  )
+}
