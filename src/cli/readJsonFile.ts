@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { describeFsError } from '../main/core/io/exportIncidents'
+import { describeFsError } from '../main/core/fsErrors'
 import { CliError } from './output'
 
 /** Reads and parses a small JSON file named on the command line, with one-line errors. */
@@ -8,7 +8,7 @@ export async function readJsonFile(path: string, what: string): Promise<unknown>
   try {
     text = await readFile(path, 'utf8')
   } catch (err) {
-    throw new CliError(`Cannot read ${what} ${path}: ${describeFsError(err)}.`)
+    throw new CliError(`Cannot read ${what} ${path}: ${describeFsError(err, true)}.`)
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''))

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { NetmortemError } from '../../main/core/errors'
-import { describeFsError } from '../../main/core/io/exportIncidents'
+import { describeFsError } from '../../main/core/fsErrors'
 import { parseModelFile } from '../../main/core/preflight/parseModel'
 import { checkModel } from '../../main/core/preflight/preflight'
 import type { Finding, PreflightResult } from '../../shared/networkModel'
@@ -19,8 +19,7 @@ async function readModel(path: string): Promise<Record<string, unknown>> {
   try {
     text = await readFile(path, 'utf8')
   } catch (err) {
-    // describeFsError speaks of writing: a missing folder. When reading, it is the file that is missing.
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : describeFsError(err)
+    const reason = describeFsError(err, true)
     throw new CliError(`Cannot read network model ${path}: ${reason}.`, UNUSABLE_INPUT)
   }
   try {

@@ -24,7 +24,8 @@ import { IncidentStore } from './store/incidentStore'
 import { canonical, checkIncident, problemsOf } from './incidents/record'
 import { captureId } from './incidents/captureId'
 import { importIncidents } from './io/importIncidents'
-import { exportIncidents, describeFsError } from './io/exportIncidents'
+import { exportIncidents } from './io/exportIncidents'
+import { describeFsError } from './fsErrors'
 import { preflight, type PreflightOptions } from './preflight/preflight'
 import type { PreflightResult } from '../../shared/networkModel'
 import type { SearchResponse } from '../../shared/search'
@@ -35,6 +36,10 @@ import { incidentText } from './search/incidentText'
 import { SearchEngine, type SearchOptions } from './search/searchEngine'
 import { inDictionary } from './search/dictionary'
 import { isoToMs } from '../../shared/incident'
+import type { Analysis, AnalysisDraft, RcaReport, TrendBucket, Trends } from '../../shared/analysis'
+import { analyzeIncident, draftIncident, type AnalysisDeps, type AnalysisSettings } from './analysis/analyze'
+import { rcaReport } from './analysis/report'
+import { trendsOf, windowOf } from './analysis/trends'
 
 export interface ServiceOptions extends OpenOptions {
   dbPath: string
@@ -245,7 +250,7 @@ export class NetmortemService {
     try {
       await access(path)
     } catch (err) {
-      throw new NetmortemError('IO_ERROR', `Cannot read ${path}: ${describeFsError(err)}.`)
+      throw new NetmortemError('IO_ERROR', `Cannot read ${path}: ${describeFsError(err, true)}.`)
     }
     return importIncidents(this.store, { path }, onConflict, (incidents) => this.vectorsOf(incidents))
   }
@@ -360,6 +365,35 @@ export class NetmortemService {
   async similarTo(id: string, options: SearchOptions = {}): Promise<SearchResponse> {
     const incident = this.getIncident(id)
     return this.search(incidentText(incident), { ...options, exclude: [id, ...(options.exclude ?? [])] })
+  }
+
+  // --- root-cause analysis (analysis/analyze.ts, docs/analysis.md) ---
+
+  /** Root-cause analysis of a stored incident (by id) or of a draft that is not stored. */
+  analyze(incident: string | AnalysisDraft, settings?: AnalysisSettings): Promise<Analysis> {
+    const target =
+      typeof incident === 'string' ? this.getIncident(incident) : draftIncident(incident, this.now())
+    return analyzeIncident(this.analysisDeps(), target, settings)
+  }
+
+  /** Every unresolved incident analysed, most confident first. */
+  rcaReport(): Promise<RcaReport> {
+    const deps = this.analysisDeps()
+    const open = this.store.listFull({ status: 'open' })
+    return rcaReport(open, this.store.count(), (incident) => analyzeIncident(deps, incident), this.now())
+  }
+
+  /** Incidents per category and severity over the last `days` days, mean time to resolve, recurring causes. */
+  trends(days: number, bucket: TrendBucket = 'day'): Trends {
+    if (!Number.isInteger(days) || days < 1)
+      throw invalidInput('days must be a whole number of days, 1 or more.')
+    const now = this.now()
+    const since = new Date(windowOf(days, now).since).toISOString()
+    return trendsOf(this.store.listFull({ since }), days, bucket, now)
+  }
+
+  private analysisDeps(): AnalysisDeps {
+    return { search: (text, options) => this.search(text, options), get: (id) => this.store.get(id) }
   }
 
   exportFile(path: string, shape: ExportShape = 'wrapped'): Promise<ExportResult> {

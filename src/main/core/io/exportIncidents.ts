@@ -6,6 +6,7 @@ import { once } from 'node:events'
 import type { ExportResult, ExportShape } from '../../../shared/api'
 import type { IncidentStore } from '../store/incidentStore'
 import { NetmortemError } from '../errors'
+import { describeFsError } from '../fsErrors'
 
 export const EXPORT_FORMAT = 'netmortem-incidents'
 export const EXPORT_VERSION = 1
@@ -67,23 +68,4 @@ export async function exportIncidents(
     throw new NetmortemError('IO_ERROR', `Cannot write ${path}: ${describeFsError(err)}`, { reason })
   }
   return { exported, path }
-}
-
-export function describeFsError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException
-  switch (e.code) {
-    case 'ENOENT':
-      return 'the folder does not exist'
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied'
-    case 'ENOSPC':
-      return 'the disk is full'
-    case 'EISDIR':
-      return 'it is a folder'
-    case 'EROFS':
-      return 'the file system is read-only'
-    default:
-      return e.message ?? String(err)
-  }
 }

@@ -5,7 +5,7 @@ import { checkIncident } from '../incidents/record'
 import type { IncidentStore } from '../store/incidentStore'
 import { ImportStaging } from '../store/importStaging'
 import { JsonShapeError, detectShape, readRecords, type FileShape, type Source } from './jsonRecords'
-import { describeFsError } from './exportIncidents'
+import { describeFsError } from '../fsErrors'
 
 /** Vectors of checked records (undefined where none could be made: they are made later). */
 export type Vectorize = (incidents: Incident[]) => Promise<(Float32Array | undefined)[]>
@@ -93,7 +93,7 @@ export async function importIncidents(
     if (err instanceof JsonShapeError) throw invalidInput(`Nothing was imported. ${err.message}`)
     // A file that exists but cannot be read (a folder, no permission): a system call failed.
     if (isPath(source) && (err as NodeJS.ErrnoException).syscall) {
-      throw new NetmortemError('IO_ERROR', `Cannot read ${source.path}: ${describeFsError(err)}.`)
+      throw new NetmortemError('IO_ERROR', `Cannot read ${source.path}: ${describeFsError(err, true)}.`)
     }
     throw err
   } finally {
