@@ -11,6 +11,8 @@ import {
 import type { Result } from './result'
 import type { PreflightResult } from './networkModel'
 import { SearchQuerySchema, type SearchResponse } from './search'
+import { TrendsInputSchema, type Analysis, type RcaReport, type Trends } from './analysis'
+import type { GeneratedTest } from './testgen'
 
 /**
  * The one API contract of Netmortem. Every operation the workbench can call is declared
@@ -177,7 +179,11 @@ export const operations = {
   'preflight.run': op<typeof PreflightInputSchema, PreflightResult>(PreflightInputSchema),
   'search.query': op<typeof SearchQuerySchema, SearchResponse>(SearchQuerySchema),
   'search.similar': op<typeof SimilarInputSchema, SearchResponse>(SimilarInputSchema),
-  'model.status': op<typeof none, ModelStatus>(none)
+  'model.status': op<typeof none, ModelStatus>(none),
+  'analysis.analyze': op<typeof byId, Analysis>(byId),
+  'analysis.report': op<typeof none, RcaReport>(none),
+  'analysis.trends': op<typeof TrendsInputSchema, Trends>(TrendsInputSchema),
+  'tests.generate': op<typeof byId, GeneratedTest>(byId)
 } as const
 
 export type Operations = typeof operations

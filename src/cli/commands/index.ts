@@ -1,5 +1,7 @@
 import type { Command } from '../command'
+import { analyze, report, trends } from './analyze'
 import { exportCommand, importCommand } from './backup'
+import { exportTestsCommand } from './exportTests'
 import { add, capture, get, listCommand, remove, resolve, update } from './incidents'
 import { info } from './info'
 import { model } from './model'
@@ -19,7 +21,11 @@ export const COMMANDS: Command[] = [
   resolve,
   remove,
   search,
+  analyze,
+  report,
+  trends,
   preflightCommand,
+  exportTestsCommand,
   model,
   serve,
   info

@@ -16,6 +16,10 @@ export function handlersOf(service: NetmortemService): Handlers {
     'preflight.run': ({ model, capture }) => service.preflight(model, { capture }),
     'search.query': ({ query, limit, mode, filters }) => service.search(query, { limit, mode, filters }),
     'search.similar': ({ id, limit }) => service.similarTo(id, { limit }),
-    'model.status': () => service.modelStatus()
+    'model.status': () => service.modelStatus(),
+    'analysis.analyze': ({ id }) => service.analyze(id),
+    'analysis.report': () => service.rcaReport(),
+    'analysis.trends': ({ days, bucket }) => service.trends(days, bucket),
+    'tests.generate': ({ id }) => service.generateTest(id)
   }
 }

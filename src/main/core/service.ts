@@ -40,6 +40,9 @@ import type { Analysis, AnalysisDraft, RcaReport, TrendBucket, Trends } from '..
 import { analyzeIncident, draftIncident, type AnalysisDeps, type AnalysisSettings } from './analysis/analyze'
 import { rcaReport } from './analysis/report'
 import { trendsOf, windowOf } from './analysis/trends'
+import type { ExportTestsOptions, ExportTestsResult, GeneratedTest } from '../../shared/testgen'
+import { generateTest } from './testgen/generate'
+import { exportTests } from './testgen/exportTests'
 
 export interface ServiceOptions extends OpenOptions {
   dbPath: string
@@ -370,14 +373,14 @@ export class NetmortemService {
   // --- root-cause analysis (analysis/analyze.ts, docs/analysis.md) ---
 
   /** Root-cause analysis of a stored incident (by id) or of a draft that is not stored. */
-  analyze(incident: string | AnalysisDraft, settings?: AnalysisSettings): Promise<Analysis> {
+  async analyze(incident: string | AnalysisDraft, settings?: AnalysisSettings): Promise<Analysis> {
     const target =
       typeof incident === 'string' ? this.getIncident(incident) : draftIncident(incident, this.now())
     return analyzeIncident(this.analysisDeps(), target, settings)
   }
 
   /** Every unresolved incident analysed, most confident first. */
-  rcaReport(): Promise<RcaReport> {
+  async rcaReport(): Promise<RcaReport> {
     const deps = this.analysisDeps()
     const open = this.store.listFull({ status: 'open' })
     return rcaReport(open, this.store.count(), (incident) => analyzeIncident(deps, incident), this.now())
@@ -394,6 +397,23 @@ export class NetmortemService {
 
   private analysisDeps(): AnalysisDeps {
     return { search: (text, options) => this.search(text, options), get: (id) => this.store.get(id) }
+  }
+
+  // --- regression tests (testgen/, docs/regression-tests.md) ---
+
+  /** The regression test of an incident: pytest for model faults, pyATS for live ones. */
+  generateTest(id: string): GeneratedTest {
+    return generateTest(this.getIncident(id), this.now().toISOString())
+  }
+
+  /** Writes the tests of these incidents (default: every one a test fits) into DIR/tests/regression. */
+  exportTests(dir: string, ids?: string[], options: ExportTestsOptions = {}): Promise<ExportTestsResult> {
+    const deps = {
+      getIncident: (id: string) => this.getIncident(id),
+      listFullIncidents: () => this.store.listFull(),
+      now: this.now
+    }
+    return exportTests(deps, dir, ids, options)
   }
 
   exportFile(path: string, shape: ExportShape = 'wrapped'): Promise<ExportResult> {

@@ -66,6 +66,13 @@ export class SearchEngine {
         ? this.deps.vectors.nearestWhere(query!, depth, where, params)
         : this.deps.vectors.nearest(query!, depth)
     }
+    // Excluded incidents leave before fusion, so that scores are relative to what can be returned
+    // (an incident's own text finds itself first: kept, it would deflate every other score).
+    const excluded = new Set([...exclude].map((id) => this.deps.store.seqOf(id)))
+    const kept = (h: { seq: number }) => !excluded.has(h.seq)
+    hits.keyword = hits.keyword.filter(kept)
+    hits.expansion = hits.expansion.filter(kept)
+    hits.vector = hits.vector.filter(kept)
     const weights = options.fusion ?? DEFAULT_FUSION
     // One signal alone keeps the weights' proportions of its own side.
     const fused = fuse(hits, mode === 'hybrid' ? weights : { ...weights, vector: 1 })
