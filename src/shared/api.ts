@@ -13,6 +13,14 @@ import type { PreflightResult } from './networkModel'
 import { SearchQuerySchema, type SearchResponse } from './search'
 import { TrendsInputSchema, type Analysis, type RcaReport, type Trends } from './analysis'
 import type { GeneratedTest } from './testgen'
+import {
+  LearnInputSchema,
+  LearnRecentInputSchema,
+  type Learning,
+  type PolicyExport,
+  type PromptGuidance,
+  type RecentLearning
+} from './learning'
 
 /**
  * The one API contract of Netmortem. Every operation the workbench can call is declared
@@ -183,7 +191,11 @@ export const operations = {
   'analysis.analyze': op<typeof byId, Analysis>(byId),
   'analysis.report': op<typeof none, RcaReport>(none),
   'analysis.trends': op<typeof TrendsInputSchema, Trends>(TrendsInputSchema),
-  'tests.generate': op<typeof byId, GeneratedTest>(byId)
+  'tests.generate': op<typeof byId, GeneratedTest>(byId),
+  'learning.learn': op<typeof LearnInputSchema, Learning>(LearnInputSchema),
+  'learning.recent': op<typeof LearnRecentInputSchema, RecentLearning>(LearnRecentInputSchema),
+  'learning.policy': op<typeof none, PolicyExport>(none),
+  'learning.guidance': op<typeof none, PromptGuidance>(none)
 } as const
 
 export type Operations = typeof operations

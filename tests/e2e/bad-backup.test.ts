@@ -1,42 +1,22 @@
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { badBackup } from './fixtures'
-import {
-  freshPage,
-  launchBrowser,
-  screenshot,
-  startBridge,
-  tempDir,
-  writeJson,
-  type RunningBridge
-} from './harness'
+import { screenshot, setupWorkbench, writeJson } from './harness'
 import { goTo, importThroughUi, incidentCount, POLL } from './ui'
 
 /** A backup with bad records is refused whole, and the workbench says which and why. */
 describe('importing a bad backup', () => {
-  let dir: string
-  let cleanup: () => Promise<void>
-  let bridge: RunningBridge
-  let browser: Browser
+  const bench = setupWorkbench()
   let page: Page
 
-  beforeAll(async () => {
-    ;({ dir, cleanup } = await tempDir())
-    bridge = await startBridge(join(dir, 'test.db'))
-    browser = await launchBrowser()
-    page = await freshPage(browser)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await bridge?.stop()
-    await cleanup?.()
+  beforeAll(() => {
+    page = bench.page
   })
 
   it('lists every bad record and says nothing was written', async () => {
-    await page.goto(bridge.url)
-    await importThroughUi(page, await writeJson(join(dir, 'bad.json'), badBackup()))
+    await page.goto(bench.bridge.url)
+    await importThroughUi(page, await writeJson(join(bench.dir, 'bad.json'), badBackup()))
     const refused = page.getByTestId('import-refused')
     await refused.waitFor()
     await refused.getByText('Nothing was written').waitFor()

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { promisify } from 'node:util'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 
 /** Helpers of the end-to-end tests: the real bridge and CLI, Debian's Chromium. */
 
@@ -125,4 +126,41 @@ export function pageErrors(page: Page): string[] {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
+}
+
+export interface Workbench {
+  /** The temp directory that holds test.db; files written here go when the tests end. */
+  dir: string
+  bridge: RunningBridge
+  browser: Browser
+  page: Page
+  /** What the page has logged as errors so far (see pageErrors). */
+  errors: string[]
+}
+
+/**
+ * The setup every screen's tests share, as beforeAll/afterAll hooks of the calling describe:
+ * a temp dir whose test.db `seed` fills (empty without one), `serve` on it, Chromium and a fresh
+ * page collecting its errors. The fields are set once the hooks have run, so read them in tests.
+ */
+export function setupWorkbench(seed?: (db: string, dir: string) => Promise<void>): Workbench {
+  const bench: Partial<Workbench> = {}
+  let cleanup: (() => Promise<void>) | undefined
+  beforeAll(async () => {
+    const temp = await tempDir()
+    cleanup = temp.cleanup
+    bench.dir = temp.dir
+    const db = join(temp.dir, 'test.db')
+    await seed?.(db, temp.dir)
+    bench.bridge = await startBridge(db)
+    bench.browser = await launchBrowser()
+    bench.page = await freshPage(bench.browser)
+    bench.errors = pageErrors(bench.page)
+  })
+  afterAll(async () => {
+    await bench.browser?.close()
+    await bench.bridge?.stop()
+    await cleanup?.()
+  })
+  return bench as Workbench
 }

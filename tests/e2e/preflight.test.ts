@@ -1,17 +1,9 @@
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  freshPage,
-  launchBrowser,
-  pageErrors,
-  screenshot,
-  startBridge,
-  tempDir,
-  type RunningBridge
-} from './harness'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { screenshot, setupWorkbench } from './harness'
 import { goTo, realErrors, screenshotDark, POLL } from './ui'
 
 /** The shared examples: beside this repository, or wherever NETMORTEM_SHARED says. */
@@ -61,31 +53,17 @@ const banner = (page: Page) => page.getByTestId('preflight-banner')
  * bridge, the findings grouped by code, and the failure captured as an incident.
  */
 describe('pre-flight in the workbench', () => {
-  let dir: string
-  let cleanup: () => Promise<void>
-  let bridge: RunningBridge
-  let browser: Browser
+  const bench = setupWorkbench()
   let page: Page
-  let errors: string[]
   let capturedId = ''
 
-  beforeAll(async () => {
-    ;({ dir, cleanup } = await tempDir())
-    bridge = await startBridge(join(dir, 'test.db'))
-    browser = await launchBrowser()
-    page = await freshPage(browser)
-    errors = pageErrors(page)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await bridge?.stop()
-    await cleanup?.()
+  beforeAll(() => {
+    page = bench.page
   })
 
   it('opens from the navigation, ready for a file', async () => {
     expect(existsSync(DUPLICATE_VLAN)).toBe(true)
-    await page.goto(bridge.url)
+    await page.goto(bench.bridge.url)
     await page.getByTestId('incidents-empty').waitFor()
     await goTo(page, 'Pre-flight')
     expect(page.url()).toContain('#/preflight')
@@ -172,7 +150,7 @@ describe('pre-flight in the workbench', () => {
   })
 
   it('explains a JSON file that is not a network model', async () => {
-    const file = join(dir, 'inventory.json')
+    const file = join(bench.dir, 'inventory.json')
     await writeFile(file, JSON.stringify({ name: 'inventory', hosts: ['leaf-01'] }))
     await openModel(page, file)
     await page
@@ -183,6 +161,6 @@ describe('pre-flight in the workbench', () => {
   })
 
   it('logged no errors in the page', () => {
-    expect(realErrors(errors)).toEqual([])
+    expect(realErrors(bench.errors)).toEqual([])
   })
 })

@@ -1,51 +1,27 @@
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { bulkIncidents } from './fixtures'
-import {
-  cliImport,
-  freshPage,
-  launchBrowser,
-  pageErrors,
-  screenshot,
-  startBridge,
-  tempDir,
-  writeJson,
-  type RunningBridge
-} from './harness'
+import { cliImport, screenshot, setupWorkbench, writeJson } from './harness'
 import { inView, incidentCount, realErrors, row, POLL } from './ui'
 
 const COUNT = 10_000
 
 /** 10,000 incidents: the table loads them all and scrolls to the last one. */
 describe('a large database', () => {
-  let cleanup: () => Promise<void>
-  let bridge: RunningBridge
-  let browser: Browser
-  let page: Page
-  let errors: string[]
-
-  beforeAll(async () => {
-    const temp = await tempDir()
-    cleanup = temp.cleanup
-    const db = join(temp.dir, 'test.db')
-    const file = await writeJson(join(temp.dir, 'bulk.json'), bulkIncidents(COUNT))
+  const bench = setupWorkbench(async (db, dir) => {
+    const file = await writeJson(join(dir, 'bulk.json'), bulkIncidents(COUNT))
     const report = await cliImport(file, db)
     expect(report.added).toBe(COUNT)
-    bridge = await startBridge(db)
-    browser = await launchBrowser()
-    page = await freshPage(browser)
-    errors = pageErrors(page)
   })
+  let page: Page
 
-  afterAll(async () => {
-    await browser?.close()
-    await bridge?.stop()
-    await cleanup?.()
+  beforeAll(() => {
+    page = bench.page
   })
 
   it('renders the table with only the rows in view in the page', async () => {
-    await page.goto(bridge.url)
+    await page.goto(bench.bridge.url)
     await expect.poll(() => incidentCount(page), POLL).toBe('10,000 of 10,000 incidents')
     const newest = `bulk-${String(COUNT - 1).padStart(5, '0')}`
     await row(page, newest).waitFor()
@@ -75,6 +51,6 @@ describe('a large database', () => {
   })
 
   it('logged no errors in the page', () => {
-    expect(realErrors(errors)).toEqual([])
+    expect(realErrors(bench.errors)).toEqual([])
   })
 })

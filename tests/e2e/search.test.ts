@@ -1,17 +1,7 @@
 import { join } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  ROOT,
-  cliImport,
-  freshPage,
-  launchBrowser,
-  pageErrors,
-  screenshot,
-  startBridge,
-  tempDir,
-  type RunningBridge
-} from './harness'
+import type { Locator, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ROOT, cliImport, screenshot, setupWorkbench } from './harness'
 import { chooseOption, realErrors, screenshotDark, POLL } from './ui'
 
 const EVAL = join(ROOT, 'tests/fixtures/eval/incidents.json')
@@ -30,33 +20,19 @@ const resultIds = (page: Page): Promise<string[]> =>
  * evaluation set seeded through the CLI.
  */
 describe('search in the workbench', () => {
-  let cleanup: () => Promise<void>
-  let bridge: RunningBridge
-  let browser: Browser
-  let page: Page
-  let errors: string[]
-  let hybridCount = 0
-
-  beforeAll(async () => {
-    const temp = await tempDir()
-    cleanup = temp.cleanup
-    const db = join(temp.dir, 'test.db')
+  const bench = setupWorkbench(async (db) => {
     const report = await cliImport(EVAL, db)
     expect(report.failed).toBe(0)
-    bridge = await startBridge(db)
-    browser = await launchBrowser()
-    page = await freshPage(browser)
-    errors = pageErrors(page)
   })
+  let page: Page
+  let hybridCount = 0
 
-  afterAll(async () => {
-    await browser?.close()
-    await bridge?.stop()
-    await cleanup?.()
+  beforeAll(() => {
+    page = bench.page
   })
 
   it('opens with `s` from any screen, the search box focused', async () => {
-    await page.goto(bridge.url)
+    await page.goto(bench.bridge.url)
     await page.getByRole('grid', { name: 'Incidents' }).waitFor()
     await page.keyboard.press('s')
     await page.getByTestId('search-intro').waitFor()
@@ -165,7 +141,8 @@ describe('search in the workbench', () => {
     await page.getByRole('grid', { name: 'Search results' }).waitFor()
     expect(await page.getByTestId('search-input').inputValue()).toBe('bgp sesion wont estabish')
     expect(await page.locator('input[aria-label="Status filter"]').inputValue()).toMatch(/^resolved/)
-    expect((await resultIds(page)).length).toBeGreaterThan(0)
+    // The page shows the kept query at once and the results when the search answers.
+    await expect.poll(async () => (await resultIds(page)).length, POLL).toBeGreaterThan(0)
     expect((await resultIds(page)).length).toBeLessThan(hybridCount + 1)
   })
 
@@ -182,6 +159,6 @@ describe('search in the workbench', () => {
   })
 
   it('logged no errors in the page', () => {
-    expect(realErrors(errors)).toEqual([])
+    expect(realErrors(bench.errors)).toEqual([])
   })
 })

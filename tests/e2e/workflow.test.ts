@@ -1,18 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { sampleIncidents } from './fixtures'
-import {
-  freshPage,
-  launchBrowser,
-  pageErrors,
-  screenshot,
-  startBridge,
-  tempDir,
-  writeJson,
-  type RunningBridge
-} from './harness'
+import { screenshot, setupWorkbench, writeJson } from './harness'
 import { chooseOption, goTo, importThroughUi, incidentCount, realErrors, row, POLL } from './ui'
 
 /**
@@ -21,30 +12,16 @@ import { chooseOption, goTo, importThroughUi, incidentCount, realErrors, row, PO
  */
 describe('the workbench in a browser', () => {
   const sample = sampleIncidents()
-  let dir: string
-  let cleanup: () => Promise<void>
-  let bridge: RunningBridge
-  let browser: Browser
+  const bench = setupWorkbench()
   let page: Page
-  let errors: string[]
   let capturedId = ''
 
-  beforeAll(async () => {
-    ;({ dir, cleanup } = await tempDir())
-    bridge = await startBridge(join(dir, 'test.db'))
-    browser = await launchBrowser()
-    page = await freshPage(browser)
-    errors = pageErrors(page)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await bridge?.stop()
-    await cleanup?.()
+  beforeAll(() => {
+    page = bench.page
   })
 
   it('opens on the URL serve printed, and takes the key out of the address bar', async () => {
-    await page.goto(bridge.url)
+    await page.goto(bench.bridge.url)
     await page.getByTestId('incidents-empty').waitFor()
     expect(page.url()).not.toContain('token=')
     await page.reload()
@@ -53,7 +30,7 @@ describe('the workbench in a browser', () => {
   })
 
   it('imports a backup chosen in the file picker', async () => {
-    const file = await writeJson(join(dir, 'incidents.json'), { incidents: sample })
+    const file = await writeJson(join(bench.dir, 'incidents.json'), { incidents: sample })
     await importThroughUi(page, file)
     expect(await page.getByTestId('import-added').textContent()).toContain(String(sample.length))
     expect(await page.getByTestId('import-failed').textContent()).toContain('0')
@@ -172,7 +149,7 @@ describe('the workbench in a browser', () => {
   })
 
   it('shows older {error, type} validation errors with their own columns', async () => {
-    await page.goto(`${bridge.origin}/#/incidents/inc-2025-0002`)
+    await page.goto(`${bench.bridge.origin}/#/incidents/inc-2025-0002`)
     const errorsTable = page.getByTestId('validation-errors')
     await errorsTable.getByText('MTU mismatch on xe-0/0/0').waitFor()
     await errorsTable.getByRole('columnheader', { name: 'error' }).waitFor()
@@ -180,14 +157,14 @@ describe('the workbench in a browser', () => {
   })
 
   it('shows a failed call as a one-line notification, not a crash', async () => {
-    await page.goto(`${bridge.origin}/#/incidents/no-such-incident`)
+    await page.goto(`${bench.bridge.origin}/#/incidents/no-such-incident`)
     await page.getByTestId('detail-error').getByText('No incident with id "no-such-incident"').waitFor()
     await page
       .locator('.mantine-Notification-root')
       .getByText('No incident with id "no-such-incident"')
       .waitFor()
     await screenshot(page, 'error-notification')
-    await page.goto(`${bridge.origin}/#/incidents/inc-2025-0002`)
+    await page.goto(`${bench.bridge.origin}/#/incidents/inc-2025-0002`)
     await page.getByTestId('incident-detail').waitFor()
   })
 
@@ -264,7 +241,7 @@ describe('the workbench in a browser', () => {
   })
 
   it('deletes an incident after confirmation', async () => {
-    await page.goto(`${bridge.origin}/#/incidents/${encodeURIComponent(capturedId)}`)
+    await page.goto(`${bench.bridge.origin}/#/incidents/${encodeURIComponent(capturedId)}`)
     await page.getByTestId('incident-detail').waitFor()
     await page.getByRole('button', { name: 'Delete' }).click()
     const dialog = page.getByRole('dialog', { name: 'Delete incident?' })
@@ -282,6 +259,6 @@ describe('the workbench in a browser', () => {
   })
 
   it('logged no errors in the page', () => {
-    expect(realErrors(errors)).toEqual([])
+    expect(realErrors(bench.errors)).toEqual([])
   })
 })

@@ -4,6 +4,7 @@ import { exportCommand, importCommand } from './backup'
 import { exportTestsCommand } from './exportTests'
 import { add, capture, get, listCommand, remove, resolve, update } from './incidents'
 import { info } from './info'
+import { guidance, learn, policy } from './learn'
 import { model } from './model'
 import { preflightCommand } from './preflight'
 import { search } from './search'
@@ -26,6 +27,9 @@ export const COMMANDS: Command[] = [
   trends,
   preflightCommand,
   exportTestsCommand,
+  learn,
+  policy,
+  guidance,
   model,
   serve,
   info

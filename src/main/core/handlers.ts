@@ -20,6 +20,10 @@ export function handlersOf(service: NetmortemService): Handlers {
     'analysis.analyze': ({ id }) => service.analyze(id),
     'analysis.report': () => service.rcaReport(),
     'analysis.trends': ({ days, bucket }) => service.trends(days, bucket),
-    'tests.generate': ({ id }) => service.generateTest(id)
+    'tests.generate': ({ id }) => service.generateTest(id),
+    'learning.learn': ({ id }) => service.learnFromIncident(id),
+    'learning.recent': ({ limit }) => service.learnFromRecent(limit),
+    'learning.policy': () => service.policyModule(),
+    'learning.guidance': () => service.promptGuidance()
   }
 }

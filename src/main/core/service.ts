@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises'
 import type { Database } from 'better-sqlite3'
 import {
   DEFAULT_CATEGORY,
+  INCIDENT_FIELDS,
   IncidentPatchSchema,
   type Incident,
   type IncidentPatch
@@ -43,6 +44,16 @@ import { trendsOf, windowOf } from './analysis/trends'
 import type { ExportTestsOptions, ExportTestsResult, GeneratedTest } from '../../shared/testgen'
 import { generateTest } from './testgen/generate'
 import { exportTests } from './testgen/exportTests'
+import type {
+  Learning,
+  PolicyExport,
+  PolicyRule,
+  PromptGuidance,
+  RecentLearning
+} from '../../shared/learning'
+import { learnFromIncident, learnFromRecent, type LearnDeps } from './learning/learn'
+import { policyModule, policyRules } from './learning/policy'
+import { promptGuidance } from './learning/guidance'
 
 export interface ServiceOptions extends OpenOptions {
   dbPath: string
@@ -213,22 +224,30 @@ export class NetmortemService {
   }
 
   /** Changes some fields of an incident; the result is checked as a whole before it is stored. */
-  async updateIncident(id: string, patch: IncidentPatch | Record<string, unknown>): Promise<Incident> {
+  async updateIncident(
+    id: string,
+    patch: IncidentPatch | Record<string, unknown>,
+    /** Fields outside the contract (e.g. learned_at), set by the core itself; never from a caller's input. */
+    extra: Record<string, unknown> = {}
+  ): Promise<Incident> {
     if ('id' in patch) throw invalidInput('The id of an incident cannot be changed.')
+    for (const key of Object.keys(extra))
+      if ((INCIDENT_FIELDS as readonly string[]).includes(key))
+        throw invalidInput(`${key} is a field of the contract, not an extra field.`)
     const parsed = IncidentPatchSchema.safeParse(patch)
     if (!parsed.success) {
       const first = problemsOf(parsed.error)[0]!
       throw invalidInput(`Invalid change: ${first.field} ${first.reason}.`, problemsOf(parsed.error))
     }
     const before = this.getIncident(id)
-    const merged = canonical({ ...before, ...parsed.data } as Incident, before)
+    const merged = canonical({ ...before, ...parsed.data, ...extra } as Incident, { ...before, ...extra })
     if (!merged.category) merged.category = DEFAULT_CATEGORY
     const sameText = incidentText(merged) === incidentText(before)
     const vector = sameText ? this.store.vectors.vectorOf(this.store.seqOf(id)!) : await this.vectorOf(merged)
     return this.store.transaction(() => {
       // The record may have changed while the vector was made: apply the patch to what is stored now.
       const current = this.getIncident(id)
-      const next = canonical({ ...current, ...parsed.data } as Incident, current)
+      const next = canonical({ ...current, ...parsed.data, ...extra } as Incident, { ...current, ...extra })
       if (!next.category) next.category = DEFAULT_CATEGORY
       this.store.replace(next, incidentText(next) === incidentText(merged) ? vector : undefined)
       return next
@@ -414,6 +433,48 @@ export class NetmortemService {
       now: this.now
     }
     return exportTests(deps, dir, ids, options)
+  }
+
+  // --- learning from incidents (learning/) ---
+
+  /** Analyses an incident, takes a high-confidence root cause (else keeps it open), stores its test. */
+  learnFromIncident(id: string): Promise<Learning> {
+    return learnFromIncident(this.learnDeps(), id)
+  }
+
+  /** Learns from every unresolved incident among the `limit` most recent ones. */
+  learnFromRecent(limit: number): Promise<RecentLearning> {
+    if (!Number.isInteger(limit) || limit < 1) throw invalidInput('limit must be a whole number, 1 or more.')
+    return learnFromRecent(this.learnDeps(), limit)
+  }
+
+  /** Policy rules learned from resolved and learned incidents' pre-flight findings. */
+  policyRules(): PolicyRule[] {
+    return policyRules(this.store.listFull())
+  }
+
+  /** The policy rules and the Python NetworkPolicy module built from them. */
+  policyModule(): PolicyExport {
+    const rules = this.policyRules()
+    const generatedAt = this.now().toISOString()
+    return { generated_at: generatedAt, rules, python: policyModule(rules, generatedAt) }
+  }
+
+  /** Guidance lines for a config-generating LLM, from the policy rules. */
+  promptGuidance(): PromptGuidance {
+    return promptGuidance(this.policyRules())
+  }
+
+  private learnDeps(): LearnDeps {
+    const deps = this.analysisDeps()
+    return {
+      get: (id) => this.getIncident(id),
+      analyze: (incident) => analyzeIncident(deps, incident),
+      generateTest: (incident) => generateTest(incident, this.now().toISOString()),
+      update: (id, patch, extra) => this.updateIncident(id, patch, extra),
+      recent: (limit) => this.store.listFull({ limit }),
+      now: this.now
+    }
   }
 
   exportFile(path: string, shape: ExportShape = 'wrapped'): Promise<ExportResult> {

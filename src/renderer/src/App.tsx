@@ -14,6 +14,8 @@ import { SearchPage } from './features/search/SearchPage'
 import { PreflightPage } from './features/preflight/PreflightPage'
 import { CapturePage } from './features/capture/CapturePage'
 import { BackupPage } from './features/backup/BackupPage'
+import { RcaReportPage } from './features/rca-report/RcaReportPage'
+import { TrendsPage } from './features/trends/TrendsPage'
 
 function Screen({ route }: { route: Route }) {
   switch (route.page) {
@@ -27,6 +29,10 @@ function Screen({ route }: { route: Route }) {
       return <CapturePage />
     case 'backup':
       return <BackupPage />
+    case 'rca':
+      return <RcaReportPage />
+    case 'trends':
+      return <TrendsPage />
     default:
       return <IncidentsPage />
   }

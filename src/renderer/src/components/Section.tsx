@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Group, Paper, Text } from '@mantine/core'
+import { Badge, Group, Paper, Text } from '@mantine/core'
 
 /** A titled panel of the detail view; `aside` sits at the right of the title (counts, buttons). */
 export function Section({
@@ -39,5 +39,35 @@ export function Empty({ children }: { children: ReactNode }) {
     <Text size="xs" c="dimmed" fs="italic">
       {children}
     </Text>
+  )
+}
+
+/** How many entries a section holds, for its `aside`. */
+export function Count({ value }: { value: number }) {
+  return (
+    <Badge size="xs" variant="default">
+      {value}
+    </Badge>
+  )
+}
+
+/** A section of a list field: its count beside the title, `empty` in place of no entries. */
+export function ListSection({
+  title,
+  testId,
+  count,
+  empty,
+  children
+}: {
+  title: string
+  testId: string
+  count: number
+  empty: string
+  children: ReactNode
+}) {
+  return (
+    <Section title={title} testId={testId} aside={<Count value={count} />}>
+      {count === 0 ? <Empty>{empty}</Empty> : children}
+    </Section>
   )
 }

@@ -2,24 +2,30 @@ import { createStore, useStore } from './store'
 import type { Route } from './router'
 
 /** The screens an incident is opened from, and that Esc on its detail goes back to. */
-export type ListPage = 'incidents' | 'search' | 'preflight'
+export type ListPage = 'incidents' | 'search' | 'preflight' | 'rca'
 
 export const LIST_PAGE_LABEL: Record<ListPage, string> = {
   incidents: 'incidents',
   search: 'search results',
-  preflight: 'pre-flight'
+  preflight: 'pre-flight',
+  rca: 'RCA report'
 }
 
 const lastListPage = createStore<ListPage>('incidents')
 
 /** Called as the route changes: remembers the last list-like screen shown. */
 export function rememberListPage(route: Route): void {
-  if (route.page === 'incidents' || route.page === 'search' || route.page === 'preflight') {
+  if (
+    route.page === 'incidents' ||
+    route.page === 'search' ||
+    route.page === 'preflight' ||
+    route.page === 'rca'
+  ) {
     lastListPage.set(route.page)
   }
 }
 
-/** Where the detail's Back (Esc) leads: the table, the search results or the pre-flight run. */
+/** Where the detail's Back (Esc) leads: the table, the search results, the pre-flight run or the RCA report. */
 export function useBackPage(): ListPage {
   return useStore(lastListPage)
 }

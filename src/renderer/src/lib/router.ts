@@ -8,8 +8,10 @@ export type Route =
   | { page: 'preflight' }
   | { page: 'capture' }
   | { page: 'backup' }
+  | { page: 'rca' }
+  | { page: 'trends' }
 
-const SIMPLE_PAGES = ['search', 'preflight', 'capture', 'backup'] as const
+const SIMPLE_PAGES = ['search', 'preflight', 'capture', 'backup', 'rca', 'trends'] as const
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '')

@@ -1,10 +1,11 @@
 import { useState } from 'react'
-import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Select } from '@mantine/core'
 import { IconFileImport } from '@tabler/icons-react'
 import { CONFLICT_POLICIES, type ConflictPolicy, type ImportReport } from '../../../../shared/api'
 import { bumpDataVersion } from '../../lib/dataVersion'
 import { platform } from '../../lib/platform'
 import { useAction } from '../../lib/useAction'
+import { BackupPanel } from './BackupPanel'
 
 const POLICY_LABELS: Record<ConflictPolicy, string> = {
   skip: 'Skip: keep what is stored',
@@ -24,35 +25,27 @@ export function ImportPanel({ onReport }: { onReport: (report: ImportReport) => 
   }
 
   return (
-    <Paper withBorder p="md" h="100%">
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h6">
-            Import a backup
-          </Title>
-          <Text size="xs" c="dimmed">
-            An incidents.json from Netmortem or the original Python tool (array, wrapped or keyed by id). The
-            file is checked whole first: if any record is invalid, nothing is written.
-          </Text>
-        </div>
-        <Group gap="sm" align="flex-end">
-          <Select
-            label="When an incident already exists"
-            w={280}
-            data={CONFLICT_POLICIES.map((value) => ({ value, label: POLICY_LABELS[value] }))}
-            value={policy}
-            onChange={(value) => value && setPolicy(value as ConflictPolicy)}
-          />
-          <Button
-            leftSection={<IconFileImport size={14} />}
-            loading={busy}
-            onClick={() => void importFile()}
-            data-testid="import-button"
-          >
-            Choose file and import…
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <BackupPanel
+      title="Import a backup"
+      description="An incidents.json from Netmortem or the original Python tool (array, wrapped or keyed by id). The file is checked whole first: if any record is invalid, nothing is written."
+    >
+      <Group gap="sm" align="flex-end">
+        <Select
+          label="When an incident already exists"
+          w={280}
+          data={CONFLICT_POLICIES.map((value) => ({ value, label: POLICY_LABELS[value] }))}
+          value={policy}
+          onChange={(value) => value && setPolicy(value as ConflictPolicy)}
+        />
+        <Button
+          leftSection={<IconFileImport size={14} />}
+          loading={busy}
+          onClick={() => void importFile()}
+          data-testid="import-button"
+        >
+          Choose file and import…
+        </Button>
+      </Group>
+    </BackupPanel>
   )
 }

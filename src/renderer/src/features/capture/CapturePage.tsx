@@ -1,18 +1,8 @@
 import { useState } from 'react'
-import {
-  Autocomplete,
-  Button,
-  Group,
-  Input,
-  Paper,
-  SegmentedControl,
-  Stack,
-  TagsInput,
-  Text,
-  Textarea
-} from '@mantine/core'
+import { Autocomplete, Group, Input, Paper, SegmentedControl, TagsInput, Text, Textarea } from '@mantine/core'
 import { IconDeviceFloppy } from '@tabler/icons-react'
 import { SEVERITIES, type Severity } from '../../../../shared/incident'
+import { ActionForm, FormActions } from '../../components/ActionForm'
 import { PageHeader } from '../../components/PageHeader'
 import { Shortcut } from '../../components/Shortcut'
 import { mutate } from '../../lib/api'
@@ -60,98 +50,83 @@ export function CapturePage() {
       <div className="nm-scroll-body">
         <div className="nm-capture-grid">
           <Paper withBorder p="md">
-            <form
-              noValidate
-              aria-label="Capture an incident"
-              onSubmit={(event) => {
-                event.preventDefault()
-                void submit()
-              }}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit()
-              }}
-            >
-              <Stack gap="sm">
-                <Textarea
-                  label="Description"
-                  description="What happened, in your words: symptom, scope, what you were deploying."
-                  required
-                  autosize
-                  minRows={3}
-                  maxRows={12}
-                  autoFocus
-                  value={values.description}
-                  onChange={(event) => set('description', event.currentTarget.value)}
-                  error={errors.description}
-                />
-                <Group grow align="flex-start">
-                  <Input.Wrapper label="Severity" id="capture-severity">
-                    <SegmentedControl
-                      aria-label="Severity"
-                      fullWidth
-                      data={[...SEVERITIES]}
-                      value={values.severity}
-                      onChange={(value) => set('severity', value as Severity)}
-                    />
-                  </Input.Wrapper>
-                  <Autocomplete
-                    label="Category"
-                    placeholder="deployment_failure, config_error, … or your own"
-                    data={categoryOptions(facets?.categories)}
-                    value={values.category}
-                    onChange={(value) => set('category', value)}
-                    error={errors.category}
+            <ActionForm onSubmit={submit} ctrlEnter label="Capture an incident">
+              <Textarea
+                label="Description"
+                description="What happened, in your words: symptom, scope, what you were deploying."
+                required
+                autosize
+                minRows={3}
+                maxRows={12}
+                autoFocus
+                value={values.description}
+                onChange={(event) => set('description', event.currentTarget.value)}
+                error={errors.description}
+              />
+              <Group grow align="flex-start">
+                <Input.Wrapper label="Severity" id="capture-severity">
+                  <SegmentedControl
+                    aria-label="Severity"
+                    fullWidth
+                    data={[...SEVERITIES]}
+                    value={values.severity}
+                    onChange={(value) => set('severity', value as Severity)}
                   />
-                </Group>
-                <TagsInput
-                  label="Affected devices"
-                  description="Host names; Enter or comma after each."
-                  placeholder="core-rtr-01"
-                  data={facets?.devices.map((d) => d.value) ?? []}
-                  limit={50}
-                  splitChars={[',', ' ']}
-                  clearable
-                  value={values.affected_devices}
-                  onChange={(devices) => set('affected_devices', devices)}
+                </Input.Wrapper>
+                <Autocomplete
+                  label="Category"
+                  placeholder="deployment_failure, config_error, … or your own"
+                  data={categoryOptions(facets?.categories)}
+                  value={values.category}
+                  onChange={(value) => set('category', value)}
+                  error={errors.category}
                 />
-                <TagsInput
-                  label="Tags"
-                  placeholder="Optional"
-                  clearable
-                  value={values.tags}
-                  onChange={(tags) => set('tags', tags)}
-                />
-                <Textarea
-                  label="Validation errors"
-                  description="Optional: the pre-flight findings as a JSON array of objects."
-                  placeholder={EXAMPLE}
-                  autosize
-                  minRows={3}
-                  maxRows={14}
-                  classNames={{ input: 'nm-mono' }}
-                  value={values.validation_errors}
-                  onChange={(event) => set('validation_errors', event.currentTarget.value)}
-                  onBlur={() =>
-                    setErrors((e) => ({
-                      ...e,
-                      validation_errors: checkCapture(values).errors.validation_errors
-                    }))
-                  }
-                  error={errors.validation_errors}
-                />
-                <Group justify="space-between">
-                  <Shortcut keys={['Ctrl', 'Enter']} label="capture" />
-                  <Group gap={6}>
-                    <Button variant="default" onClick={() => navigate({ page: 'incidents' })}>
-                      Cancel
-                    </Button>
-                    <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={14} />}>
-                      Capture incident
-                    </Button>
-                  </Group>
-                </Group>
-              </Stack>
-            </form>
+              </Group>
+              <TagsInput
+                label="Affected devices"
+                description="Host names; Enter or comma after each."
+                placeholder="core-rtr-01"
+                data={facets?.devices.map((d) => d.value) ?? []}
+                limit={50}
+                splitChars={[',', ' ']}
+                clearable
+                value={values.affected_devices}
+                onChange={(devices) => set('affected_devices', devices)}
+              />
+              <TagsInput
+                label="Tags"
+                placeholder="Optional"
+                clearable
+                value={values.tags}
+                onChange={(tags) => set('tags', tags)}
+              />
+              <Textarea
+                label="Validation errors"
+                description="Optional: the pre-flight findings as a JSON array of objects."
+                placeholder={EXAMPLE}
+                autosize
+                minRows={3}
+                maxRows={14}
+                classNames={{ input: 'nm-mono' }}
+                value={values.validation_errors}
+                onChange={(event) => set('validation_errors', event.currentTarget.value)}
+                onBlur={() =>
+                  setErrors((e) => ({
+                    ...e,
+                    validation_errors: checkCapture(values).errors.validation_errors
+                  }))
+                }
+                error={errors.validation_errors}
+              />
+              <FormActions
+                onCancel={() => navigate({ page: 'incidents' })}
+                busy={busy}
+                leftSection={<IconDeviceFloppy size={14} />}
+                hint={<Shortcut keys={['Ctrl', 'Enter']} label="capture" />}
+              >
+                Capture incident
+              </FormActions>
+            </ActionForm>
           </Paper>
           <OpenOnDevices devices={values.affected_devices} />
         </div>

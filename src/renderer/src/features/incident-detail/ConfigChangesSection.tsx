@@ -1,5 +1,4 @@
-import { Badge } from '@mantine/core'
-import { Empty, Section } from '../../components/Section'
+import { ListSection } from '../../components/Section'
 import { JsonTree } from './JsonTree'
 
 function isFlat(value: unknown): value is Record<string, string | number | boolean | null> {
@@ -30,26 +29,19 @@ function Change({ change }: { change: unknown }) {
 
 export function ConfigChangesSection({ changes }: { changes: unknown[] }) {
   return (
-    <Section
+    <ListSection
       title="Config changes"
       testId="config-changes"
-      aside={
-        <Badge size="xs" variant="default">
-          {changes.length}
-        </Badge>
-      }
+      count={changes.length}
+      empty="No config changes were recorded."
     >
-      {changes.length === 0 ? (
-        <Empty>No config changes were recorded.</Empty>
-      ) : (
-        <ol className="nm-change-list">
-          {changes.map((change, i) => (
-            <li key={i}>
-              <Change change={change} />
-            </li>
-          ))}
-        </ol>
-      )}
-    </Section>
+      <ol className="nm-change-list">
+        {changes.map((change, i) => (
+          <li key={i}>
+            <Change change={change} />
+          </li>
+        ))}
+      </ol>
+    </ListSection>
   )
 }

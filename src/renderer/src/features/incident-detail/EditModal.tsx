@@ -1,6 +1,7 @@
 import { useState } from 'react'
-import { Autocomplete, Button, Group, Modal, Select, Stack, TagsInput, Textarea } from '@mantine/core'
+import { Autocomplete, Group, Modal, Select, TagsInput, Textarea } from '@mantine/core'
 import { SEVERITIES, type Incident, type Severity } from '../../../../shared/incident'
+import { ActionForm, FormActions } from '../../components/ActionForm'
 import { mutate } from '../../lib/api'
 import { notifySuccess } from '../../lib/notify'
 import { useAction } from '../../lib/useAction'
@@ -35,54 +36,41 @@ function EditForm({ incident, onClose }: { incident: Incident; onClose: () => vo
   }
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void submit()
-      }}
-    >
-      <Stack gap="sm">
-        <Group grow align="flex-start">
-          <Select
-            label="Severity"
-            data={[...SEVERITIES]}
-            value={values.severity}
-            onChange={(value) => value && set('severity', value as Severity)}
-          />
-          <Autocomplete
-            label="Category"
-            data={categoryOptions(facets?.categories)}
-            value={values.category}
-            onChange={(value) => set('category', value)}
-            error={categoryMissing ? 'A category is required' : undefined}
-          />
-        </Group>
-        <TagsInput
-          label="Tags"
-          placeholder="Type a tag, press Enter"
-          value={values.tags}
-          onChange={(tags) => set('tags', tags)}
-          clearable
+    <ActionForm onSubmit={submit}>
+      <Group grow align="flex-start">
+        <Select
+          label="Severity"
+          data={[...SEVERITIES]}
+          value={values.severity}
+          onChange={(value) => value && set('severity', value as Severity)}
         />
-        <Textarea
-          label="Description"
-          autosize
-          minRows={3}
-          maxRows={12}
-          value={values.description}
-          onChange={(event) => set('description', event.currentTarget.value)}
+        <Autocomplete
+          label="Category"
+          data={categoryOptions(facets?.categories)}
+          value={values.category}
+          onChange={(value) => set('category', value)}
+          error={categoryMissing ? 'A category is required' : undefined}
         />
-        <Group justify="flex-end" gap={6}>
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={busy}>
-            Save changes
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </Group>
+      <TagsInput
+        label="Tags"
+        placeholder="Type a tag, press Enter"
+        value={values.tags}
+        onChange={(tags) => set('tags', tags)}
+        clearable
+      />
+      <Textarea
+        label="Description"
+        autosize
+        minRows={3}
+        maxRows={12}
+        value={values.description}
+        onChange={(event) => set('description', event.currentTarget.value)}
+      />
+      <FormActions onCancel={onClose} busy={busy}>
+        Save changes
+      </FormActions>
+    </ActionForm>
   )
 }
 

@@ -1,5 +1,6 @@
 import { SimpleGrid, Stack } from '@mantine/core'
 import type { Incident } from '../../../../shared/incident'
+import { AnalysisPanel } from '../analysis/AnalysisPanel'
 import { ConfigChangesSection } from './ConfigChangesSection'
 import { DescriptionSection } from './DescriptionSection'
 import { NamesSection } from './NamesSection'
@@ -17,6 +18,7 @@ export function IncidentBody({ incident, onResolve }: { incident: Incident; onRe
     <div className="nm-detail-grid">
       <Stack gap="sm" miw={0}>
         <DescriptionSection description={incident.description} />
+        <AnalysisPanel incident={incident} />
         <ValidationErrorsSection errors={incident.validation_errors} />
         <ConfigChangesSection changes={incident.config_changes} />
         <NetworkModelSection model={incident.network_model} />

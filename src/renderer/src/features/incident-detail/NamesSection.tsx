@@ -1,5 +1,5 @@
 import { Badge, Group } from '@mantine/core'
-import { Empty, Section } from '../../components/Section'
+import { ListSection } from '../../components/Section'
 
 /** A list of names (affected devices, tags) as badges. */
 export function NamesSection({
@@ -16,26 +16,14 @@ export function NamesSection({
   mono?: boolean
 }) {
   return (
-    <Section
-      title={title}
-      testId={testId}
-      aside={
-        <Badge size="xs" variant="default">
-          {names.length}
-        </Badge>
-      }
-    >
-      {names.length === 0 ? (
-        <Empty>{empty}</Empty>
-      ) : (
-        <Group gap={4}>
-          {names.map((name) => (
-            <Badge key={name} variant="default" tt="none" fw={500} className={mono ? 'nm-mono' : undefined}>
-              {name}
-            </Badge>
-          ))}
-        </Group>
-      )}
-    </Section>
+    <ListSection title={title} testId={testId} count={names.length} empty={empty}>
+      <Group gap={4}>
+        {names.map((name) => (
+          <Badge key={name} variant="default" tt="none" fw={500} className={mono ? 'nm-mono' : undefined}>
+            {name}
+          </Badge>
+        ))}
+      </Group>
+    </ListSection>
   )
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
+import { Modal, Text, Textarea } from '@mantine/core'
 import type { Incident } from '../../../../shared/incident'
+import { ActionForm, FormActions } from '../../components/ActionForm'
 import { mutate } from '../../lib/api'
 import { notifySuccess } from '../../lib/notify'
 import { useAction } from '../../lib/useAction'
@@ -36,54 +37,42 @@ function ResolveForm({ incident, onClose }: { incident: Incident; onClose: () =>
   }
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void submit()
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit()
-      }}
-    >
-      <Stack gap="sm">
-        <Textarea
-          label="Root cause"
-          description="What actually went wrong; the next engineer will search for this."
-          required
-          autosize
-          minRows={3}
-          maxRows={10}
-          data-autofocus
-          value={rootCause}
-          onChange={(event) => setRootCause(event.currentTarget.value)}
-          onBlur={() => setTouched(true)}
-          error={touched && missing ? 'A root cause is required' : undefined}
-        />
-        <Textarea
-          label="Resolution"
-          description="Optional: what fixed it."
-          autosize
-          minRows={2}
-          maxRows={8}
-          value={resolution}
-          onChange={(event) => setResolution(event.currentTarget.value)}
-        />
-        <Group justify="space-between">
+    <ActionForm onSubmit={submit} ctrlEnter>
+      <Textarea
+        label="Root cause"
+        description="What actually went wrong; the next engineer will search for this."
+        required
+        autosize
+        minRows={3}
+        maxRows={10}
+        data-autofocus
+        value={rootCause}
+        onChange={(event) => setRootCause(event.currentTarget.value)}
+        onBlur={() => setTouched(true)}
+        error={touched && missing ? 'A root cause is required' : undefined}
+      />
+      <Textarea
+        label="Resolution"
+        description="Optional: what fixed it."
+        autosize
+        minRows={2}
+        maxRows={8}
+        value={resolution}
+        onChange={(event) => setResolution(event.currentTarget.value)}
+      />
+      <FormActions
+        onCancel={onClose}
+        busy={busy}
+        color="teal"
+        hint={
           <Text size="xs" c="dimmed">
             Ctrl+Enter to resolve
           </Text>
-          <Group gap={6}>
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" color="teal" loading={busy}>
-              Resolve incident
-            </Button>
-          </Group>
-        </Group>
-      </Stack>
-    </form>
+        }
+      >
+        Resolve incident
+      </FormActions>
+    </ActionForm>
   )
 }
 

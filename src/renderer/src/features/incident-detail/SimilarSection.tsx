@@ -1,6 +1,6 @@
-import { Badge, Group, Loader, Stack, Text, UnstyledButton } from '@mantine/core'
+import { Group, Loader, Stack, Text, UnstyledButton } from '@mantine/core'
 import type { SearchResult } from '../../../../shared/search'
-import { Empty, Section } from '../../components/Section'
+import { Count, Empty, Section } from '../../components/Section'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { StatusBadge } from '../../components/StatusBadge'
 import { formatTime } from '../../lib/format'
@@ -73,15 +73,7 @@ export function SimilarSection({ id }: { id: string }) {
     <Section
       title="Similar incidents"
       testId="similar-incidents"
-      aside={
-        loading ? (
-          <Loader size={12} />
-        ) : (
-          <Badge size="xs" variant="default">
-            {results.length}
-          </Badge>
-        )
-      }
+      aside={loading ? <Loader size={12} /> : <Count value={results.length} />}
     >
       {error ? (
         <Empty>Similar incidents could not be loaded.</Empty>

@@ -2,8 +2,7 @@ import type { RefObject } from 'react'
 import { Button, Group, Select } from '@mantine/core'
 import { IconFilterOff } from '@tabler/icons-react'
 import type { Facets } from '../../../../shared/api'
-import type { Severity, Status } from '../../../../shared/incident'
-import { filterOptions } from './facetOptions'
+import { filterOptions, type Option } from './facetOptions'
 import { DateRangeFilter } from './DateRangeFilter'
 import { activeFilterCount, withFilter, type Filters } from './listState'
 
@@ -17,67 +16,63 @@ interface Props {
 const activeClass = (value: string | undefined): string | undefined =>
   value ? 'nm-filter-active' : undefined
 
+type Facet = 'severity' | 'category' | 'status' | 'device'
+
+interface FacetSelectProps {
+  facet: Facet
+  label: string
+  width: number
+  data: Option[]
+  value: string | undefined
+  onChange: (value: string | null) => void
+  inputRef?: RefObject<HTMLInputElement | null>
+  nothingFound?: string
+  limit?: number
+}
+
+/** One facet's filter: searchable and clearable, marked while it is in use. */
+function FacetSelect({ facet, label, width, value, inputRef, nothingFound, ...rest }: FacetSelectProps) {
+  return (
+    <Select
+      ref={inputRef}
+      className={activeClass(value)}
+      aria-label={`${label} filter`}
+      data-testid={`filter-${facet}`}
+      placeholder={label}
+      w={width}
+      searchable
+      clearable
+      value={value ?? null}
+      nothingFoundMessage={nothingFound}
+      {...rest}
+    />
+  )
+}
+
 /**
  * Filters sent to the core as they are (ListQuery or SearchFilters fields): severity,
  * category, status, device, dates. The incident table and the search screen share it.
  */
 export function FilterBar({ filters, facets, onChange, firstRef }: Props) {
   const options = filterOptions(facets)
-  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K] | null) =>
-    onChange(withFilter(filters, key, value))
+  // The options list only the values the core accepts for each facet, hence the cast.
+  const facet = (key: Facet) => ({
+    facet: key,
+    data: options[key],
+    value: filters[key],
+    onChange: (value: string | null) => onChange(withFilter(filters, key, value as Filters[Facet] | null))
+  })
   return (
     <Group gap={6} px="md" py={6} wrap="wrap" className="nm-filter-bar" role="search" aria-label="Filters">
-      <Select
-        ref={firstRef}
-        className={activeClass(filters.severity)}
-        aria-label="Severity filter"
-        data-testid="filter-severity"
-        placeholder="Severity"
-        w={130}
-        searchable
-        clearable
-        data={options.severity}
-        value={filters.severity ?? null}
-        onChange={(value) => setFilter('severity', value as Severity | null)}
-      />
-      <Select
-        className={activeClass(filters.category)}
-        aria-label="Category filter"
-        data-testid="filter-category"
-        placeholder="Category"
-        w={190}
-        searchable
-        clearable
-        data={options.category}
-        value={filters.category ?? null}
-        onChange={(value) => setFilter('category', value)}
-        nothingFoundMessage="No such category"
-      />
-      <Select
-        className={activeClass(filters.status)}
-        aria-label="Status filter"
-        data-testid="filter-status"
-        placeholder="Status"
-        w={130}
-        searchable
-        clearable
-        data={options.status}
-        value={filters.status ?? null}
-        onChange={(value) => setFilter('status', value as Status | null)}
-      />
-      <Select
-        className={activeClass(filters.device)}
-        aria-label="Device filter"
-        data-testid="filter-device"
-        placeholder="Device"
-        w={190}
-        searchable
-        clearable
+      <FacetSelect {...facet('severity')} label="Severity" width={130} inputRef={firstRef} />
+      <FacetSelect {...facet('category')} label="Category" width={190} nothingFound="No such category" />
+      <FacetSelect {...facet('status')} label="Status" width={130} />
+      <FacetSelect
+        {...facet('device')}
+        label="Device"
+        width={190}
         limit={200}
-        data={options.device}
-        value={filters.device ?? null}
-        onChange={(value) => setFilter('device', value)}
-        nothingFoundMessage="No such device"
+        nothingFound="No such device"
       />
       <DateRangeFilter
         filters={filters}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { IncidentSummary } from '../../../../shared/incident'
+import { GridFrame } from '../../components/GridFrame'
 import { ROW_HEIGHT } from './columns'
 import { IncidentRow } from './IncidentRow'
 import { TableHeader } from './TableHeader'
@@ -46,36 +47,34 @@ export function IncidentTable({
   }, [selectedIndex, virtualizer])
 
   return (
-    <div
-      ref={gridRef}
-      role="grid"
-      aria-label="Incidents"
-      aria-rowcount={items.length + 1}
-      aria-busy={busy}
-      aria-activedescendant={selectedIndex >= 0 ? `incident-row-${selectedIndex}` : undefined}
-      tabIndex={0}
-      className="nm-grid"
-      data-testid="incident-table"
+    <GridFrame
+      label="Incidents"
+      rowCount={items.length}
+      busy={busy}
+      selectedIndex={selectedIndex}
+      rowIdPrefix="incident-row-"
+      gridRef={gridRef}
+      scrollRef={scrollRef}
+      testId="incident-table"
+      scrollTestId="incident-table-scroll"
     >
-      <div ref={scrollRef} className="nm-grid-scroll" data-testid="incident-table-scroll">
-        <TableHeader sort={sort} direction={direction} />
-        <div role="rowgroup" className="nm-rows" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((row) => {
-            const incident = items[row.index]!
-            return (
-              <IncidentRow
-                key={incident.id}
-                incident={incident}
-                index={row.index}
-                top={row.start}
-                selected={row.index === selectedIndex}
-                onSelect={onSelect}
-                onOpen={onOpen}
-              />
-            )
-          })}
-        </div>
+      <TableHeader sort={sort} direction={direction} />
+      <div role="rowgroup" className="nm-rows" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const incident = items[row.index]!
+          return (
+            <IncidentRow
+              key={incident.id}
+              incident={incident}
+              index={row.index}
+              top={row.start}
+              selected={row.index === selectedIndex}
+              onSelect={onSelect}
+              onOpen={onOpen}
+            />
+          )
+        })}
       </div>
-    </div>
+    </GridFrame>
   )
 }

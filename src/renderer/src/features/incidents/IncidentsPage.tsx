@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react'
+import { useRef } from 'react'
 import { Button, Loader, Text } from '@mantine/core'
 import { IconPlus, IconRefresh } from '@tabler/icons-react'
 import { PageHeader } from '../../components/PageHeader'
@@ -6,13 +6,13 @@ import { plural } from '../../lib/format'
 import { navigate } from '../../lib/router'
 import { useStore } from '../../lib/store'
 import { useCall } from '../../lib/useCall'
+import { useListNavigation } from '../../lib/useListNavigation'
 import { EmptyTable } from './EmptyTable'
 import { FilterBar } from './FilterBar'
 import { IncidentTable } from './IncidentTable'
 import { TableStatusBar } from './TableStatusBar'
 import { activeFilterCount, listState, select, setFilters } from './listState'
 import { useIncidentList } from './useIncidentList'
-import { useTableKeys } from './useTableKeys'
 
 export function IncidentsPage() {
   const state = useStore(listState)
@@ -22,13 +22,12 @@ export function IncidentsPage() {
   const filtersRef = useRef<HTMLInputElement>(null)
 
   const items = page?.items ?? []
-  const selectedIndex = state.selectedId === null ? -1 : items.findIndex((i) => i.id === state.selectedId)
-  useTableKeys(items, selectedIndex, { grid: gridRef, filters: filtersRef })
-
-  const open = useCallback((id: string) => {
-    select(id)
-    navigate({ page: 'incident', id })
-  }, [])
+  const { selectedIndex, open } = useListNavigation(items, state.selectedId, {
+    grid: gridRef,
+    pageSize: 20,
+    onSelect: select,
+    onSlash: () => filtersRef.current?.focus()
+  })
 
   const total = facets?.total
   return (

@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { Alert, Box, Button, Text } from '@mantine/core'
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react'
 import { PageHeader } from '../../components/PageHeader'
 import { messageOf } from '../../lib/apiError'
 import { plural } from '../../lib/format'
-import { navigate } from '../../lib/router'
 import { useStore } from '../../lib/store'
 import { useCall } from '../../lib/useCall'
+import { useListNavigation } from '../../lib/useListNavigation'
 import { FilterBar } from '../incidents/FilterBar'
 import { SearchBar } from './SearchBar'
 import { NoResults, SearchIntro } from './SearchEmpty'
@@ -15,7 +15,6 @@ import { SearchResults } from './SearchResults'
 import { SearchStatusBar } from './SearchStatusBar'
 import { focusHandled, searchState, selectResult, setSearchFilters } from './searchState'
 import { SEARCH_LIMIT, useSearch } from './useSearch'
-import { useResultKeys } from './useResultKeys'
 
 export function SearchPage() {
   const state = useStore(searchState)
@@ -25,12 +24,15 @@ export function SearchPage() {
   const gridRef = useRef<HTMLDivElement>(null)
 
   const results = response?.results ?? []
-  const selectedIndex = state.selectedId === null ? -1 : results.findIndex((r) => r.id === state.selectedId)
-  const open = useCallback((id: string) => {
-    selectResult(id)
-    navigate({ page: 'incident', id })
-  }, [])
-  const { moveTo } = useResultKeys(results, selectedIndex, { grid: gridRef, input: inputRef }, open)
+  const { selectedIndex, moveTo, open } = useListNavigation(results, state.selectedId, {
+    grid: gridRef,
+    pageSize: 10,
+    onSelect: selectResult,
+    onSlash: () => {
+      inputRef.current?.focus()
+      inputRef.current?.select()
+    }
+  })
 
   // The box takes the focus on `s`, and on arrival when there is nothing searched yet;
   // coming back from a result, the results keep it so j/k go on where they were.

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react'
 import type { SearchResult } from '../../../../shared/search'
+import { GridFrame } from '../../components/GridFrame'
 import { RESULT_COLUMNS, RESULT_GRID } from './resultColumns'
 import { ResultRow } from './ResultRow'
 
@@ -21,42 +22,39 @@ export function SearchResults({ results, selectedIndex, busy, onOpen, gridRef }:
   }, [selectedIndex])
 
   return (
-    <div
-      ref={gridRef}
-      role="grid"
-      aria-label="Search results"
-      aria-rowcount={results.length + 1}
-      aria-busy={busy}
-      aria-activedescendant={selectedIndex >= 0 ? `search-result-${selectedIndex}` : undefined}
-      tabIndex={0}
-      className="nm-grid"
-      data-testid="search-results"
+    <GridFrame
+      label="Search results"
+      rowCount={results.length}
+      busy={busy}
+      selectedIndex={selectedIndex}
+      rowIdPrefix="search-result-"
+      gridRef={gridRef}
+      scrollRef={scrollRef}
+      testId="search-results"
     >
-      <div ref={scrollRef} className="nm-grid-scroll">
-        <div
-          role="row"
-          aria-rowindex={1}
-          className="nm-header-row nm-result-header"
-          style={{ gridTemplateColumns: RESULT_GRID }}
-        >
-          {RESULT_COLUMNS.map((column) => (
-            <div key={column.key} role="columnheader" className="nm-hcell">
-              {column.label}
-            </div>
-          ))}
-        </div>
-        <div role="rowgroup">
-          {results.map((result, index) => (
-            <ResultRow
-              key={result.id}
-              result={result}
-              index={index}
-              selected={index === selectedIndex}
-              onOpen={onOpen}
-            />
-          ))}
-        </div>
+      <div
+        role="row"
+        aria-rowindex={1}
+        className="nm-header-row nm-result-header"
+        style={{ gridTemplateColumns: RESULT_GRID }}
+      >
+        {RESULT_COLUMNS.map((column) => (
+          <div key={column.key} role="columnheader" className="nm-hcell">
+            {column.label}
+          </div>
+        ))}
       </div>
-    </div>
+      <div role="rowgroup">
+        {results.map((result, index) => (
+          <ResultRow
+            key={result.id}
+            result={result}
+            index={index}
+            selected={index === selectedIndex}
+            onOpen={onOpen}
+          />
+        ))}
+      </div>
+    </GridFrame>
   )
 }

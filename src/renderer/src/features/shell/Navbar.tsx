@@ -1,9 +1,11 @@
 import { Badge, Box, Group, Kbd, NavLink, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core'
 import {
+  IconChartBar,
   IconChecklist,
   IconDatabaseExport,
   IconList,
   IconPlus,
+  IconReportAnalytics,
   IconSearch,
   IconTopologyStar3
 } from '@tabler/icons-react'
@@ -60,6 +62,18 @@ export function Navbar({ route }: { route: Route }) {
           active={page === 'search'}
           leftSection={<IconSearch size={16} />}
           rightSection={<Kbd size="xs">s</Kbd>}
+        />
+        <NavLink
+          href={hrefOf({ page: 'rca' })}
+          label="RCA report"
+          active={page === 'rca'}
+          leftSection={<IconReportAnalytics size={16} />}
+        />
+        <NavLink
+          href={hrefOf({ page: 'trends' })}
+          label="Trends"
+          active={page === 'trends'}
+          leftSection={<IconChartBar size={16} />}
         />
         <NavLink
           href={hrefOf({ page: 'preflight' })}
