@@ -16,6 +16,7 @@ import { CapturePage } from './features/capture/CapturePage'
 import { BackupPage } from './features/backup/BackupPage'
 import { RcaReportPage } from './features/rca-report/RcaReportPage'
 import { TrendsPage } from './features/trends/TrendsPage'
+import { LearningPage } from './features/learning/LearningPage'
 
 function Screen({ route }: { route: Route }) {
   switch (route.page) {
@@ -33,6 +34,8 @@ function Screen({ route }: { route: Route }) {
       return <RcaReportPage />
     case 'trends':
       return <TrendsPage />
+    case 'learning':
+      return <LearningPage />
     default:
       return <IncidentsPage />
   }

@@ -2,13 +2,14 @@ import { createStore, useStore } from './store'
 import type { Route } from './router'
 
 /** The screens an incident is opened from, and that Esc on its detail goes back to. */
-export type ListPage = 'incidents' | 'search' | 'preflight' | 'rca'
+export type ListPage = 'incidents' | 'search' | 'preflight' | 'rca' | 'learning'
 
 export const LIST_PAGE_LABEL: Record<ListPage, string> = {
   incidents: 'incidents',
   search: 'search results',
   preflight: 'pre-flight',
-  rca: 'RCA report'
+  rca: 'RCA report',
+  learning: 'learning'
 }
 
 const lastListPage = createStore<ListPage>('incidents')
@@ -19,7 +20,8 @@ export function rememberListPage(route: Route): void {
     route.page === 'incidents' ||
     route.page === 'search' ||
     route.page === 'preflight' ||
-    route.page === 'rca'
+    route.page === 'rca' ||
+    route.page === 'learning'
   ) {
     lastListPage.set(route.page)
   }

@@ -10,8 +10,9 @@ export type Route =
   | { page: 'backup' }
   | { page: 'rca' }
   | { page: 'trends' }
+  | { page: 'learning' }
 
-const SIMPLE_PAGES = ['search', 'preflight', 'capture', 'backup', 'rca', 'trends'] as const
+const SIMPLE_PAGES = ['search', 'preflight', 'capture', 'backup', 'rca', 'trends', 'learning'] as const
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '')

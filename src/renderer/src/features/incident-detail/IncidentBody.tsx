@@ -6,7 +6,7 @@ import { DescriptionSection } from './DescriptionSection'
 import { NamesSection } from './NamesSection'
 import { NetworkModelSection } from './NetworkModelSection'
 import { OtherFieldsSection } from './OtherFieldsSection'
-import { RegressionTestSection } from './RegressionTestSection'
+import { RegressionTestSection } from '../learning/RegressionTestSection'
 import { ResolutionSection } from './ResolutionSection'
 import { SimilarSection } from './SimilarSection'
 import { ValidationErrorsSection } from './ValidationErrorsSection'
@@ -22,7 +22,7 @@ export function IncidentBody({ incident, onResolve }: { incident: Incident; onRe
         <ValidationErrorsSection errors={incident.validation_errors} />
         <ConfigChangesSection changes={incident.config_changes} />
         <NetworkModelSection model={incident.network_model} />
-        <RegressionTestSection code={incident.regression_test} />
+        <RegressionTestSection id={incident.id} />
       </Stack>
       <Stack gap="sm" miw={0}>
         <ResolutionSection incident={incident} onResolve={onResolve} />

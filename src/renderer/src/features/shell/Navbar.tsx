@@ -5,6 +5,7 @@ import {
   IconDatabaseExport,
   IconList,
   IconPlus,
+  IconBulb,
   IconReportAnalytics,
   IconSearch,
   IconTopologyStar3
@@ -74,6 +75,12 @@ export function Navbar({ route }: { route: Route }) {
           label="Trends"
           active={page === 'trends'}
           leftSection={<IconChartBar size={16} />}
+        />
+        <NavLink
+          href={hrefOf({ page: 'learning' })}
+          label="Learning"
+          active={page === 'learning'}
+          leftSection={<IconBulb size={16} />}
         />
         <NavLink
           href={hrefOf({ page: 'preflight' })}
