@@ -1,21 +1,10 @@
 import { useMemo, useRef } from 'react'
-import {
-  Alert,
-  Box,
-  Button,
-  Center,
-  Group,
-  Loader,
-  SegmentedControl,
-  Stack,
-  Text,
-  ThemeIcon
-} from '@mantine/core'
-import { IconAlertTriangle, IconChecks, IconRefresh } from '@tabler/icons-react'
+import { RetryAlert } from '../../components/RetryAlert'
+import { Button, Center, Group, Loader, SegmentedControl, Stack, Text, ThemeIcon } from '@mantine/core'
+import { IconChecks, IconRefresh } from '@tabler/icons-react'
 import { CONFIDENCE_LEVELS, type RcaReport } from '../../../../shared/analysis'
 import { PageHeader } from '../../components/PageHeader'
 import { Shortcut } from '../../components/Shortcut'
-import { messageOf } from '../../lib/apiError'
 import { formatTime, plural } from '../../lib/format'
 import { useStore } from '../../lib/store'
 import { useCall } from '../../lib/useCall'
@@ -141,21 +130,7 @@ export function RcaReportPage() {
         </div>
       )}
       {error ? (
-        <Box p="md">
-          <Alert
-            color="red"
-            icon={<IconAlertTriangle size={16} />}
-            title="The report failed"
-            data-testid="rca-error"
-          >
-            {messageOf(error)}
-            <Box mt="sm">
-              <Button variant="light" color="red" leftSection={<IconRefresh size={14} />} onClick={reload}>
-                Try again
-              </Button>
-            </Box>
-          </Alert>
-        </Box>
+        <RetryAlert title="The report failed" error={error} onRetry={reload} testId="rca-error" />
       ) : !report ? (
         <Center className="nm-empty">
           <Group gap="xs">

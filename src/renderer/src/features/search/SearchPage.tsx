@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react'
-import { Alert, Box, Button, Text } from '@mantine/core'
-import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react'
+import { RetryAlert } from '../../components/RetryAlert'
+import { Text } from '@mantine/core'
 import { PageHeader } from '../../components/PageHeader'
-import { messageOf } from '../../lib/apiError'
 import { plural } from '../../lib/format'
 import { useStore } from '../../lib/store'
 import { useCall } from '../../lib/useCall'
@@ -67,21 +66,7 @@ export function SearchPage() {
       {state.query === '' ? (
         <SearchIntro />
       ) : error ? (
-        <Box p="md">
-          <Alert
-            color="red"
-            icon={<IconAlertTriangle size={16} />}
-            title="Search failed"
-            data-testid="search-error"
-          >
-            {messageOf(error)}
-            <Box mt="sm">
-              <Button variant="light" color="red" leftSection={<IconRefresh size={14} />} onClick={reload}>
-                Try again
-              </Button>
-            </Box>
-          </Alert>
-        </Box>
+        <RetryAlert title="Search failed" error={error} onRetry={reload} testId="search-error" />
       ) : response && results.length === 0 ? (
         <NoResults state={state} />
       ) : (

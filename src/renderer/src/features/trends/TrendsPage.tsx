@@ -1,21 +1,10 @@
 import { useMemo, type KeyboardEvent } from 'react'
-import {
-  Alert,
-  Box,
-  Button,
-  Center,
-  Group,
-  Loader,
-  SegmentedControl,
-  Stack,
-  Text,
-  ThemeIcon
-} from '@mantine/core'
-import { IconAlertTriangle, IconChartBar, IconRefresh } from '@tabler/icons-react'
+import { RetryAlert } from '../../components/RetryAlert'
+import { Button, Center, Group, Loader, SegmentedControl, Stack, Text, ThemeIcon } from '@mantine/core'
+import { IconChartBar } from '@tabler/icons-react'
 import type { TrendBucket, Trends } from '../../../../shared/analysis'
 import { PageHeader } from '../../components/PageHeader'
 import { Shortcut } from '../../components/Shortcut'
-import { messageOf } from '../../lib/apiError'
 import { plural } from '../../lib/format'
 import { useStore } from '../../lib/store'
 import { useCall } from '../../lib/useCall'
@@ -159,21 +148,7 @@ export function TrendsPage() {
       </PageHeader>
       <Controls days={days} bucket={bucket} />
       {error ? (
-        <Box p="md">
-          <Alert
-            color="red"
-            icon={<IconAlertTriangle size={16} />}
-            title="Trends could not be loaded"
-            data-testid="trends-error"
-          >
-            {messageOf(error)}
-            <Box mt="sm">
-              <Button variant="light" color="red" leftSection={<IconRefresh size={14} />} onClick={reload}>
-                Try again
-              </Button>
-            </Box>
-          </Alert>
-        </Box>
+        <RetryAlert title="Trends could not be loaded" error={error} onRetry={reload} testId="trends-error" />
       ) : !trends ? (
         <Center className="nm-empty">
           <Loader size="sm" />
