@@ -1,6 +1,7 @@
 import type { CauseGroup, Pattern, PatternKind } from '../../../shared/analysis'
 import { DEFAULT_CATEGORY, type Incident } from '../../../shared/incident'
 import { causeWords, jaccard } from './rootCauseVote'
+import { configChangeLines } from '../incidents/record'
 
 /**
  * Patterns: what the similar incidents have in common that backs the suggested cause.
@@ -44,20 +45,7 @@ export function codesOf(incident: Incident): string[] {
 }
 
 /** Each config change as one line of text. */
-export function changesOf(incident: Incident): string[] {
-  return incident.config_changes
-    .map((c) =>
-      typeof c === 'string'
-        ? c
-        : c && typeof c === 'object'
-          ? Object.values(c)
-              .filter((v) => typeof v === 'string')
-              .join(' ')
-          : ''
-    )
-    .map((c) => c.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-}
+export const changesOf = configChangeLines
 
 interface Kind {
   kind: Exclude<PatternKind, 'root_cause'>

@@ -50,3 +50,19 @@ export function validationErrorText(incident: Incident): string {
   }
   return parts.join('\n')
 }
+
+/** Each config change of an incident as one line of text (strings as written, objects by their text values). */
+export function configChangeLines(incident: Incident): string[] {
+  return incident.config_changes
+    .map((c) =>
+      typeof c === 'string'
+        ? c
+        : c && typeof c === 'object'
+          ? Object.values(c)
+              .filter((v) => typeof v === 'string')
+              .join(' ')
+          : ''
+    )
+    .map((c) => c.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+}

@@ -1,5 +1,5 @@
 import type { Incident } from '../../../shared/incident'
-import { validationErrorText } from '../incidents/record'
+import { configChangeLines, validationErrorText } from '../incidents/record'
 import { isNumeric, tokenize } from '../text/tokenize'
 
 /**
@@ -7,17 +7,7 @@ import { isNumeric, tokenize } from '../text/tokenize'
  * changed, and, once known, why and how it was fixed.
  */
 export function incidentText(incident: Incident): string {
-  const changes = incident.config_changes
-    .map((c) =>
-      typeof c === 'string'
-        ? c
-        : c && typeof c === 'object'
-          ? Object.values(c)
-              .filter((v) => typeof v === 'string')
-              .join(' ')
-          : ''
-    )
-    .filter(Boolean)
+  const changes = configChangeLines(incident)
   return [
     incident.description,
     validationErrorText(incident),
