@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connect } from '@lancedb/lancedb'
 import { openNetmortem } from '../src/main/core/service'
-import type { Incident } from '../src/shared/incident'
 import type { SearchMode } from '../src/shared/search'
+import { benchCorpus } from './benchCorpus'
 import { loadEvalSet } from './searchEval'
 
 export type Recorder = (name: string, value: number, unit: string, note?: string) => void
@@ -12,32 +12,6 @@ export type Recorder = (name: string, value: number, unit: string, note?: string
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
-
-/** Realistic incidents: the development set's texts with other devices, numbers and dates. */
-function corpus(count: number): Incident[] {
-  const { incidents } = loadEvalSet()
-  const out: Incident[] = []
-  for (let i = 0; i < count; i++) {
-    const base = incidents[i % incidents.length]!
-    const n = Math.floor(i / incidents.length)
-    const swap = (text: string) =>
-      text
-        .replace(
-          /\b(leaf|spine|border|core-rtr|dist-sw)-?(\d+)/g,
-          (_, kind: string) => `${kind}-${(n % 97) + 1}`
-        )
-        .replace(/\b10\.(\d+)\.(\d+)\.(\d+)/g, () => `10.${n % 250}.${(n * 7) % 250}.${(n * 13) % 250}`)
-    out.push({
-      ...base,
-      id: `${base.id}-${n}`,
-      timestamp: new Date(Date.UTC(2023, 0, 1) + i * 37_000).toISOString(),
-      description: swap(base.description),
-      affected_devices: base.affected_devices.map(swap),
-      root_cause: base.root_cause ? swap(base.root_cause) : null
-    })
-  }
-  return out
 }
 
 class TopK {
@@ -66,7 +40,7 @@ class TopK {
 export async function searchBench(count: number, record: Recorder): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'nm-sbench-'))
   const file = join(dir, 'incidents.json')
-  writeFileSync(file, JSON.stringify(corpus(count)))
+  writeFileSync(file, JSON.stringify(benchCorpus(count)))
   const service = openNetmortem({ dbPath: join(dir, 'bench.db') })
   const label = `${count / 1000}k`
   try {

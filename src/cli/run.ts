@@ -49,7 +49,12 @@ export async function run(argv: string[], version = '0.0.0'): Promise<number> {
       ...ctx,
       // A long-running server embeds in a worker thread, so its event loop stays free.
       service: () =>
-        (service ??= openNetmortem({ dbPath: ctx.dbPath, version, embedInWorker: command.name === 'serve' }))
+        (service ??= openNetmortem({
+          dbPath: ctx.dbPath,
+          version,
+          embedInWorker: command.name === 'serve',
+          keywordsInMemory: command.name === 'serve'
+        }))
     })
     return code ?? 0
   } catch (err) {

@@ -72,6 +72,7 @@ function start(): void {
   restrictSession()
   registerIpc(service, isTrustedSender)
   createWindow()
+  void service.warmSearch()
 }
 
 function openService(): NetmortemService {

@@ -64,6 +64,7 @@ describe('migrations', () => {
       expect(db.prepare('SELECT vec_version()').pluck().get()).toMatch(/^v\d/)
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
       expect(tablesOf(db)).toEqual([
+        'incident_changes',
         'incident_devices',
         'incident_embeddings',
         'incident_terms',

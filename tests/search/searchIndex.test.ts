@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openNetmortem, type NetmortemService } from '../../src/main/core/service'
+import { LATEST_SCHEMA_VERSION } from '../../src/main/core/db/migrations'
 import type { Incident } from '../../src/shared/incident'
 import { makeTinyOnnxModel } from '../embeddings/tinyModel'
 
@@ -234,11 +235,13 @@ describe('migration 2 (vectors and vocabulary)', () => {
     await s.importText(JSON.stringify(corpus))
     // Make it what version 1 wrote: no vector table, no vocabulary.
     s.db.exec('DROP TABLE IF EXISTS incident_vec; DROP TABLE incident_embeddings; DROP TABLE incident_terms')
+    s.db.exec('DROP TABLE incident_changes') // and version 3's change log with its triggers
+    for (const op of ['insert', 'update', 'delete']) s.db.exec(`DROP TRIGGER incident_changes_${op}`)
     s.db.exec("DELETE FROM meta WHERE key LIKE 'embedding.%'")
     s.db.pragma('user_version = 1')
     await s.close()
     const upgraded = service(dbPath)
-    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(2)
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
     const terms = upgraded.db.prepare("SELECT df FROM incident_terms WHERE term = 'bgp'").pluck().get()
     expect(terms).toBe(1)
     expect(upgraded.db.prepare('SELECT count(*) FROM incident_terms').pluck().get()).toBeGreaterThan(20)

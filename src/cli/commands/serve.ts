@@ -23,6 +23,7 @@ export const serve: Command = {
       const code = (err as NodeJS.ErrnoException).code
       throw new CliError(code === 'EADDRINUSE' ? `Port ${port} is already in use.` : (err as Error).message)
     }
+    void ctx.service().warmSearch()
     printLine(bridge.url)
     note(`Netmortem workbench on ${bridge.url.split('#')[0]} (database ${ctx.dbPath}); Ctrl+C stops it.`)
     await new Promise<void>((done) => {

@@ -67,6 +67,11 @@ export interface ServiceOptions extends OpenOptions {
   embedInWorker?: boolean
   /** Where warnings go (a model that cannot be loaded, say); default: standard error. */
   warn?: (message: string) => void
+  /**
+   * Keep a large store's keyword index in memory (default: yes). One-shot commands say no: they
+   * search FTS5 directly, which gives the same results without loading the whole index.
+   */
+  keywordsInMemory?: boolean
 }
 
 /** Progress of (re-)embedding the stored incidents with the active model. */
@@ -97,7 +102,9 @@ export class NetmortemService {
       keywords: this.store.keywords,
       vectors: this.store.vectors,
       embedder: () => this.embedder(),
-      inDictionary
+      inDictionary,
+      keywordsInMemory: options.keywordsInMemory ?? true,
+      warn: (m) => this.warn(m)
     })
   }
 
@@ -274,12 +281,22 @@ export class NetmortemService {
     } catch (err) {
       throw new NetmortemError('IO_ERROR', `Cannot read ${path}: ${describeFsError(err, true)}.`)
     }
-    return importIncidents(this.store, { path }, onConflict, (incidents) => this.vectorsOf(incidents))
+    return this.afterImport(
+      await importIncidents(this.store, { path }, onConflict, (incidents) => this.vectorsOf(incidents))
+    )
   }
 
   /** Imports incidents.json content already in memory (small uploads, tests). */
-  importText(text: string, onConflict: ConflictPolicy = 'skip'): Promise<ImportReport> {
-    return importIncidents(this.store, text, onConflict, (incidents) => this.vectorsOf(incidents))
+  async importText(text: string, onConflict: ConflictPolicy = 'skip'): Promise<ImportReport> {
+    return this.afterImport(
+      await importIncidents(this.store, text, onConflict, (incidents) => this.vectorsOf(incidents))
+    )
+  }
+
+  /** A large import may have grown the store enough to (re)train the vector index. */
+  private afterImport(report: ImportReport): ImportReport {
+    if (report.added + report.updated > 0) this.store.vectors.maintain()
+    return report
   }
 
   // --- embeddings and search ---
@@ -304,6 +321,7 @@ export class NetmortemService {
       this.vectorsComplete = false
     }
     this.store.vectors.ensureIndex()
+    this.store.vectors.maintain()
     return embedder
   }
 
@@ -314,7 +332,7 @@ export class NetmortemService {
       return await embedder.embed(incidents.map(incidentText))
     } catch (err) {
       this.vectorsComplete = false
-      ;(this.options.warn ?? ((m: string) => process.stderr.write(`netmortem: ${m}\n`)))(
+      this.warn(
         `no vectors made (${(err as Error).message.split('\n')[0]}); similar-incident search will miss these until the model works.`
       )
       return incidents.map(() => undefined)
@@ -369,7 +387,21 @@ export class NetmortemService {
       onProgress?.({ done, total: Math.max(total, done) })
     }
     this.vectorsComplete = true
+    if (done > embedded) this.store.vectors.maintain()
     return { done, total: Math.max(total, done) }
+  }
+
+  private warn(message: string): void {
+    ;(this.options.warn ?? ((m: string) => process.stderr.write(`netmortem: ${m}\n`)))(message)
+  }
+
+  /**
+   * Gets search ready for a large store: the embedding model and the in-memory keyword index
+   * (built a page at a time; searches meanwhile are answered by FTS5). The app calls it at start.
+   */
+  async warmSearch(): Promise<void> {
+    await this.engine.warm()
+    await this.embedder().catch(() => undefined)
   }
 
   /** Hybrid (or keyword, or vector) search for incidents like a text. */

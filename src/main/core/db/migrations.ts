@@ -81,6 +81,24 @@ export const migrations: Migration[] = [
         after = rows[rows.length - 1]!.seq
       }
     }
+  },
+  {
+    version: 3,
+    description: 'a log of changed incidents, for in-memory indexes of this and other processes',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE incident_changes (id INTEGER PRIMARY KEY AUTOINCREMENT, seq INTEGER NOT NULL);
+        CREATE TRIGGER incident_changes_insert AFTER INSERT ON incidents
+          BEGIN INSERT INTO incident_changes (seq) VALUES (new.seq); END;
+        CREATE TRIGGER incident_changes_update AFTER UPDATE ON incidents
+          BEGIN INSERT INTO incident_changes (seq) VALUES (new.seq); END;
+        CREATE TRIGGER incident_changes_delete AFTER DELETE ON incidents
+          BEGIN INSERT INTO incident_changes (seq) VALUES (old.seq); END;
+        -- The log keeps the last 100,000 changes; a reader further behind reloads everything.
+        CREATE TRIGGER incident_changes_prune AFTER INSERT ON incident_changes WHEN new.id % 10000 = 0
+          BEGIN DELETE FROM incident_changes WHERE id <= new.id - 100000; END;
+      `)
+    }
   }
 ]
 

@@ -13,6 +13,7 @@ import type { KeywordIndex } from '../store/keywordIndex'
 import type { VectorStore } from '../store/vectorStore'
 import { tokenize } from '../text/tokenize'
 import { DEFAULT_FUSION, fuse, type FusionWeights, type RankedHits } from './fusion'
+import { KeywordSearch } from './keywordSearch'
 import { planQuery, type QueryPlan } from './queryPlan'
 import { SpellingCorrector } from './spelling'
 
@@ -32,6 +33,9 @@ export interface SearchDeps {
   embedder: () => Promise<Embedder>
   /** Whether a word is a real word (not a typo), beyond the corpus itself. */
   inDictionary?: (word: string) => boolean
+  /** Keep large stores' keyword index in memory (long-running processes; see KeywordSearch). */
+  keywordsInMemory?: boolean
+  warn?: (message: string) => void
 }
 
 /**
@@ -42,22 +46,34 @@ export interface SearchDeps {
  */
 export class SearchEngine {
   private spelling?: { version: string; corrector: SpellingCorrector }
+  private readonly keywordSearch: KeywordSearch
 
-  constructor(private readonly deps: SearchDeps) {}
+  constructor(private readonly deps: SearchDeps) {
+    this.keywordSearch = new KeywordSearch(
+      deps.store,
+      deps.keywords,
+      deps.keywordsInMemory ?? false,
+      deps.warn
+    )
+  }
+
+  /** Prepares the in-memory keyword index of a large store (searches meanwhile use FTS5). */
+  warm(): Promise<void> {
+    return this.keywordSearch.warm()
+  }
 
   async search(text: string, options: SearchOptions = {}): Promise<SearchResponse> {
     const mode = options.mode ?? 'hybrid'
     const limit = options.limit ?? 10
     const corrector = this.corrector()
     const plan = planQuery(text, corrector, this.deps.inDictionary)
-    const { keywordMatch, expansionMatch } = this.selective(plan, corrector)
     const { where, params } = this.deps.store.filterOf(options.filters ?? {})
     const exclude = new Set(options.exclude ?? [])
     const depth = Math.max(50, (limit + exclude.size) * 5)
     const hits: RankedHits = { keyword: [], expansion: [], vector: [] }
     if (mode !== 'vector') {
-      if (keywordMatch) hits.keyword = this.deps.keywords.search(keywordMatch, depth, where, params)
-      if (expansionMatch) hits.expansion = this.deps.keywords.search(expansionMatch, depth, where, params)
+      hits.keyword = this.keywordSearch.search(plan.terms, depth, where, params)
+      hits.expansion = this.keywordSearch.search(plan.expansions, depth, where, params)
     }
     if (mode !== 'keyword' && plan.embeddingText.trim()) {
       const embedder = await this.deps.embedder()
@@ -99,22 +115,6 @@ export class SearchEngine {
     }
   }
 
-  /**
-   * The FTS5 queries, without the words most incidents contain: they add little to BM25 (a low
-   * IDF) and cost the most (every incident holding them is scored), so a query stays fast on
-   * 100,000 incidents. A query of common words only keeps its two rarest. Small stores keep all.
-   */
-  private selective(plan: QueryPlan, corrector: SpellingCorrector) {
-    const total = corrector.documents
-    if (total < PRUNE_FROM)
-      return { keywordMatch: matchOf(plan.terms), expansionMatch: matchOf(plan.expansions) }
-    const share = (w: string) => corrector.frequency(w) / total
-    let terms = plan.terms.filter((w) => share(w) <= COMMON_TERM)
-    if (terms.length === 0) terms = [...plan.terms].sort((a, b) => share(a) - share(b)).slice(0, 2)
-    const expansions = plan.expansions.filter((w) => share(w) > 0 && share(w) <= COMMON_EXPANSION)
-    return { keywordMatch: matchOf(terms), expansionMatch: matchOf(expansions) }
-  }
-
   private corrector(): SpellingCorrector {
     const version = this.deps.keywords.version()
     if (this.spelling?.version !== version) {
@@ -126,14 +126,6 @@ export class SearchEngine {
     return this.spelling.corrector
   }
 }
-
-/** Share of incidents above which a query word is left to the vector side; lower for expansions. */
-const COMMON_TERM = 0.3
-/** Below this many incidents every query is fast: nothing is left out. */
-const PRUNE_FROM = 2000
-const COMMON_EXPANSION = 0.05
-
-const matchOf = (words: string[]) => words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ')
 
 const stemOf = (w: string) => w.slice(0, Math.max(4, w.length - 3))
 

@@ -181,6 +181,14 @@ export class IncidentStore {
     return whereOf(query)
   }
 
+  /** Which of these incidents a filter (from filterOf) selects. */
+  selected(seqs: number[], where: string, params: Record<string, unknown>): Set<number> {
+    if (seqs.length === 0) return new Set()
+    const inList = `i.seq IN (${seqs.map((s) => Math.trunc(s)).join(',')})`
+    const clause = where ? `${where} AND ${inList}` : `WHERE ${inList}`
+    return new Set(this.db.prepare(`SELECT i.seq FROM incidents i ${clause}`).pluck().all(params) as number[])
+  }
+
   /** Summaries matching the query, and how many match in all. */
   list(query: ListQuery = {}): { total: number; items: IncidentSummary[] } {
     const { where, params } = whereOf(query)
