@@ -2,10 +2,13 @@ import { contextBridge, ipcRenderer } from 'electron'
 import {
   BACKUP_CHANNELS,
   OPERATION_NAMES,
+  TESTS_EXPORT_CHANNELS,
   channelOf,
   type ConflictPolicy,
   type NetmortemApi,
-  type PreloadApi
+  type PreloadApi,
+  type TestsExportChoice,
+  type TestsExportTarget
 } from '../shared/api'
 
 // One function per operation of the contract, each forwarding exactly one argument: the page
@@ -20,6 +23,12 @@ const api: PreloadApi = {
     importBackup: (onConflict: ConflictPolicy) =>
       ipcRenderer.invoke(BACKUP_CHANNELS.importBackup, onConflict),
     exportBackup: () => ipcRenderer.invoke(BACKUP_CHANNELS.exportBackup)
+  },
+  testsExport: {
+    chooseFolder: (choice: TestsExportChoice) =>
+      ipcRenderer.invoke(TESTS_EXPORT_CHANNELS.chooseFolder, choice),
+    preview: (target: TestsExportTarget) => ipcRenderer.invoke(TESTS_EXPORT_CHANNELS.preview, target),
+    export: (target: TestsExportTarget) => ipcRenderer.invoke(TESTS_EXPORT_CHANNELS.export, target)
   }
 }
 

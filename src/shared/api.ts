@@ -12,7 +12,7 @@ import type { Result } from './result'
 import type { PreflightResult } from './networkModel'
 import { SearchQuerySchema, type SearchResponse } from './search'
 import { TrendsInputSchema, type Analysis, type RcaReport, type Trends } from './analysis'
-import type { GeneratedTest } from './testgen'
+import type { ExportTestsPreview, ExportTestsResult, GeneratedTest } from './testgen'
 import {
   LearnInputSchema,
   LearnRecentInputSchema,
@@ -139,11 +139,72 @@ export interface DesktopBackupApi {
 }
 
 /** What the preload puts on window.netmortem. */
-export type PreloadApi = NetmortemApi & { backup: DesktopBackupApi }
+export type PreloadApi = NetmortemApi & { backup: DesktopBackupApi; testsExport: DesktopTestsExportApi }
 
 export const BACKUP_CHANNELS = {
   importBackup: 'netmortem:backup.import',
   exportBackup: 'netmortem:backup.export'
+} as const
+
+/**
+ * Exporting regression tests into a folder (docs/regression-tests.md). The renderer says which
+ * incidents' tests, and whether files the user edited may be replaced; no id means every
+ * incident a test fits.
+ */
+export const TestsExportChoiceSchema = z
+  .object({
+    ids: z.array(IncidentId).min(1).max(100_000).optional(),
+    overwriteEdited: z.boolean().optional()
+  })
+  .strict()
+export type TestsExportChoice = z.infer<typeof TestsExportChoiceSchema>
+
+/**
+ * The desktop app's folder: main shows the folder dialog and keeps the chosen folder; the
+ * renderer holds only this opaque handle to it, never a path.
+ */
+export const FolderHandle = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'must be a folder handle from main')
+
+export const TestsExportTargetSchema = TestsExportChoiceSchema.extend({ folder: FolderHandle }).strict()
+export type TestsExportTarget = z.infer<typeof TestsExportTargetSchema>
+
+/**
+ * The browser workbench's folder: the user types its absolute path (the bridge serves only
+ * 127.0.0.1, with the per-run secret, so the user is on the machine the path names).
+ */
+export const BridgeTestsExportSchema = TestsExportChoiceSchema.extend({
+  dir: z
+    .string()
+    .max(4096, 'must be at most 4096 characters')
+    .refine((dir) => !dir.includes('\0'), { message: 'must not hold a NUL character' })
+}).strict()
+export type BridgeTestsExport = z.infer<typeof BridgeTestsExportSchema>
+
+/** A chosen export folder and what exporting into it would do. */
+export interface TestsFolderChoice {
+  /** What names the folder in later calls: main's handle (desktop) or the typed path (browser). */
+  folder: string
+  /** The preview; `preview.dir` is the folder's absolute path, for display. */
+  preview: ExportTestsPreview
+}
+
+/** Desktop test export: `null` from chooseFolder means the user cancelled the dialog. */
+export interface DesktopTestsExportApi {
+  chooseFolder: (choice: TestsExportChoice) => Promise<Result<TestsFolderChoice | null>>
+  preview: (target: TestsExportTarget) => Promise<Result<ExportTestsPreview>>
+  export: (target: TestsExportTarget) => Promise<Result<ExportTestsResult>>
+}
+
+export const TESTS_EXPORT_CHANNELS = {
+  chooseFolder: 'netmortem:tests.export.chooseFolder',
+  preview: 'netmortem:tests.export.preview',
+  export: 'netmortem:tests.export.run'
+} as const
+
+/** The browser bridge's test export calls: POST /api/<name> with a BridgeTestsExport body. */
+export const BRIDGE_TESTS_EXPORT = {
+  preview: 'tests.exportPreview',
+  export: 'tests.export'
 } as const
 
 export interface DeleteResult {

@@ -31,7 +31,22 @@ export type ExportedFileKind = TestKind | 'helper' | 'conftest'
 
 export type ExportedFileStatus = 'created' | 'updated' | 'unchanged' | 'skipped'
 
-export interface ExportedFile {
+/**
+ * What an export decides for one file, and what a preview says it would do:
+ * - `create`: there is no file of that name yet;
+ * - `update`: Netmortem wrote it, nobody edited it since, and its incident (or Netmortem) changed it;
+ * - `overwrite-edited`: it was edited since it was exported, and overwriting edits was asked for;
+ * - `unchanged`: it already says what would be written: nothing is written;
+ * - `skip-edited`: it was edited since it was exported: left alone unless overwriting edits;
+ * - `skip-not-ours`: Netmortem did not write it (no netmortem-hash line): never replaced;
+ * - `skip-blocked`: something else holds its name (a link, a folder, another incident's test, a
+ *   file that cannot be read): never replaced.
+ */
+export type ExportAction =
+  'create' | 'update' | 'overwrite-edited' | 'unchanged' | 'skip-edited' | 'skip-not-ours' | 'skip-blocked'
+
+/** One file an export manages, as planned: what will be done with it and why. */
+export interface PlannedFile {
   /** Absolute path. */
   path: string
   /** Path below the export folder, with forward slashes: `tests/regression/test_x.py`. */
@@ -39,14 +54,39 @@ export interface ExportedFile {
   /** The incident it was generated from; null for the shared helper and conftest.py. */
   incident_id: string | null
   kind: ExportedFileKind
-  status: ExportedFileStatus
-  /** Why it was written, left alone or skipped. */
+  action: ExportAction
+  /** Why it is written, left alone or skipped. */
   reason: string
+}
+
+/** One file of a finished export: what was planned for it, and what came of it. */
+export interface ExportedFile extends PlannedFile {
+  status: ExportedFileStatus
 }
 
 export interface ExportTestsOptions {
   /** Replace files the user edited since they were exported (never files Netmortem did not write). */
   overwriteEdited?: boolean
+  /**
+   * Make the export folder when it does not exist but its parent folder does (the browser
+   * workbench, where the path is typed). Without it a missing folder is an error, as in the CLI.
+   */
+  makeFolder?: boolean
+}
+
+/** What an export would do, file by file, computed by the export's own planning; nothing is written. */
+export interface ExportTestsPreview {
+  /** The export folder, absolute. */
+  dir: string
+  /** False when the folder does not exist yet: the export makes it (only with `makeFolder`). */
+  exists: boolean
+  /** The incidents that would be exported: the ids asked for, or every incident a test fits. */
+  selected: string[]
+  files: PlannedFile[]
+  git: {
+    /** Whether the folder (or, when it does not exist yet, its parent) is inside a git work tree. */
+    work_tree: boolean
+  }
 }
 
 export interface ExportTestsResult {

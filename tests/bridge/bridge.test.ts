@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
 import { request } from 'node:http'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BRIDGE_TESTS_EXPORT, OPERATION_NAMES } from '../../src/shared/api'
 import { startBridge, type Bridge } from '../../src/main/bridge/server'
 import { openNetmortem, type NetmortemService } from '../../src/main/core/service'
 
@@ -248,5 +249,93 @@ describe('browser bridge', () => {
     expect(result.value.failed).toBe(1)
     expect(result.value.errors[0]).toMatchObject({ index: 1, id: 'bad', field: 'timestamp' })
     expect(service.info().incidentCount).toBe(before)
+  })
+
+  describe('exporting regression tests into a typed folder', () => {
+    const exportApi = async (op: 'tests.exportPreview' | 'tests.export', payload: unknown) => {
+      const reply = await api(bridge, op, payload)
+      expect(reply.status).toBe(200)
+      return JSON.parse(reply.body)
+    }
+
+    it('previews without writing, then exports, making a missing last folder', async () => {
+      await service.capture({ description: 'OSPF down on spine-02', category: 'routing_issue' })
+      const checkout = join(dir, 'checkout')
+      const preview = await exportApi('tests.exportPreview', { dir: `${checkout}\n` })
+      expect(preview).toMatchObject({ ok: true, value: { dir: checkout, exists: false } })
+      expect(preview.value.files.length).toBeGreaterThan(1)
+      expect(preview.value.files.every((f: { action: string }) => f.action === 'create')).toBe(true)
+      expect(existsSync(checkout)).toBe(false)
+
+      const done = await exportApi('tests.export', { dir: checkout })
+      expect(done.ok).toBe(true)
+      expect(done.value.written).toEqual(preview.value.files.map((f: { path: string }) => f.path))
+      for (const path of done.value.written) expect(existsSync(path)).toBe(true)
+      const again = await exportApi('tests.exportPreview', { dir: checkout, overwriteEdited: true })
+      expect(again.value.files.every((f: { action: string }) => f.action === 'unchanged')).toBe(true)
+    })
+
+    const badFolders: [string, unknown, RegExp][] = [
+      [
+        'a relative path',
+        { dir: 'checkout' },
+        /^Cannot export tests to checkout: give the folder's absolute path, like .+\.$/
+      ],
+      ['a path from home', { dir: '~/src/configs' }, /give the folder's absolute path/],
+      ['a dotted relative path', { dir: '../../etc' }, /give the folder's absolute path/],
+      ['no path', { dir: '  ' }, /^Name the folder to export tests to: its absolute path\.$/],
+      [
+        'a file',
+        { dir: join(dir, 'secret.txt') },
+        /^Cannot export tests to .*secret\.txt: it is not a folder\.$/
+      ],
+      [
+        'a folder whose parent is missing',
+        { dir: join(dir, 'no', 'such') },
+        /^Cannot export tests to .*such: no such folder, and no folder .*no to make it in\.$/
+      ],
+      ['a missing dir', {}, /^Invalid request for tests\.exportPreview: dir /],
+      ['a number', { dir: 42 }, /^Invalid request for tests\.exportPreview: dir /],
+      ['a NUL in the path', { dir: `${dir}/a\u0000b` }, /must not hold a NUL character/],
+      ['an unknown field', { dir, to: '/etc' }, /^Invalid request for tests\.exportPreview: /],
+      ['bad ids', { dir, ids: [''] }, /^Invalid request for tests\.exportPreview: ids\.0 /]
+    ]
+
+    it.each(badFolders)(
+      'refuses %s with a one-line error, writing nothing',
+      async (_case, payload, message) => {
+        const before = readdirSync(dir).sort()
+        for (const op of ['tests.exportPreview', 'tests.export'] as const) {
+          const result = await exportApi(op, payload)
+          expect(result.ok).toBe(false)
+          expect(result.error.code).toBe('INVALID_INPUT')
+          expect(result.error.message).not.toContain('\n')
+          expect(result.error.message).toMatch(
+            op === 'tests.export' ? new RegExp(message.source.replace('exportPreview', 'export')) : message
+          )
+        }
+        expect(readdirSync(dir).sort()).toEqual(before)
+      }
+    )
+
+    it('needs the secret, and is not an operation of the desktop API', async () => {
+      const refused = await send(
+        bridge,
+        'POST',
+        '/api/tests.export',
+        { 'Content-Type': 'application/json' },
+        JSON.stringify({ dir: join(dir, 'stolen') })
+      )
+      expect(refused.status).toBe(401)
+      const foreign = await api(
+        bridge,
+        'tests.export',
+        { dir: join(dir, 'stolen') },
+        { Origin: 'http://evil.example' }
+      )
+      expect(foreign.status).toBe(403)
+      expect(existsSync(join(dir, 'stolen'))).toBe(false)
+      for (const name of Object.values(BRIDGE_TESTS_EXPORT)) expect(OPERATION_NAMES).not.toContain(name)
+    })
   })
 })

@@ -23,7 +23,7 @@ export async function chooseOption(
 
 export async function goTo(
   page: Page,
-  screen: 'Incidents' | 'Search' | 'Pre-flight' | 'Capture' | 'Backup'
+  screen: 'Incidents' | 'Search' | 'Pre-flight' | 'Capture' | 'Backup' | 'Learning'
 ): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen }).click()
 }

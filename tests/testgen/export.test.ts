@@ -4,6 +4,7 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync
@@ -12,7 +13,7 @@ import { join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Incident } from '../../src/shared/incident'
 import { NetmortemError } from '../../src/main/core/errors'
-import { exportTests, type ExportDeps } from '../../src/main/core/testgen/exportTests'
+import { exportTests, previewExportTests, type ExportDeps } from '../../src/main/core/testgen/exportTests'
 import { readMark } from '../../src/main/core/testgen/header'
 import { SAFE_TEST_NAME, testFileName, testFileNames } from '../../src/main/core/testgen/safeName'
 import { incident, tempDir } from './support'
@@ -232,7 +233,9 @@ describe('exportTests', () => {
     deps.incidents.set(VLAN.id, { ...VLAN, description: 'changed' })
     const result = await exportTests(deps, dir)
     expect(result.written).toEqual([])
-    expect(result.skipped[0]!.reason).toMatch(/a newer version is there to export: use --overwrite-edited/)
+    expect(result.skipped[0]!.reason).toMatch(
+      /a newer version is there to export: overwriting edited files replaces your edits$/
+    )
     expect(readFileSync(test, 'utf8')).toBe(edited)
 
     const forced = await exportTests(deps, dir, undefined, { overwriteEdited: true })
@@ -332,5 +335,145 @@ describe.skipIf(!hasGit)('exportTests in a git work tree', () => {
     expect(ignored.git.work_tree).toBe(true)
     expect(ignored.git.new).toEqual([])
     expect(ignored.git.ignored.sort()).toEqual([...ignored.written].sort())
+  })
+})
+
+describe('previewExportTests', () => {
+  /** What a plan says of each file, without the outcome an export adds. */
+  const planned = (files: { status?: string }[]) => files.map(({ status: _status, ...file }) => file)
+
+  it('plans exactly what the export then does, and writes nothing', async () => {
+    const dir = tempDir('nm-preview-', cleanups)
+    const deps = store([VLAN, ROUTING, PLAIN])
+    const ids = [VLAN.id, ROUTING.id, PLAIN.id]
+
+    const preview = await previewExportTests(deps, dir, ids)
+    // Not even a folder is made.
+    expect(readdirSync(dir)).toEqual([])
+    expect(preview).toMatchObject({ dir, exists: true, selected: ids, git: { work_tree: false } })
+    expect(preview.files.map((f) => [f.relative, f.action, f.reason])).toEqual([
+      ['tests/regression/test_deploy_20251125_120000.py', 'create', 'new'],
+      ['tests/regression/test_inc_002.py', 'create', 'new'],
+      ['tests/regression/test_inc_003.py', 'create', 'new'],
+      ['tests/regression/conftest.py', 'create', 'new'],
+      ['tests/regression/netmortem_checks.py', 'create', 'new']
+    ])
+    const result = await exportTests(deps, dir, ids)
+    expect(planned(result.files)).toEqual(preview.files)
+    expect(result.written).toEqual(preview.files.map((f) => f.path))
+
+    // Every kind of decision at once: up to date, changed incident, edited, not ours, a link.
+    const regression = join(dir, 'tests/regression')
+    deps.tick()
+    deps.incidents.set(ROUTING.id, { ...ROUTING, description: 'OSPF down on leaf-01' })
+    const edited = join(regression, 'test_inc_003.py')
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}# my check goes here\n`)
+    writeFileSync(join(regression, 'conftest.py'), '# my own conftest\n')
+    const outside = tempDir('nm-preview-outside-', cleanups)
+    writeFileSync(join(outside, 'victim.py'), 'untouched\n')
+    const helper = join(regression, 'netmortem_checks.py')
+    rmSync(helper)
+    symlinkSync(join(outside, 'victim.py'), helper)
+
+    const before = snapshot(dir)
+    const again = await previewExportTests(deps, dir, ids)
+    expect(snapshot(dir)).toEqual(before)
+    expect(again.files.map((f) => [f.relative, f.action])).toEqual([
+      ['tests/regression/test_deploy_20251125_120000.py', 'unchanged'],
+      ['tests/regression/test_inc_002.py', 'update'],
+      ['tests/regression/test_inc_003.py', 'skip-edited'],
+      ['tests/regression/conftest.py', 'skip-not-ours'],
+      ['tests/regression/netmortem_checks.py', 'skip-blocked']
+    ])
+    expect(again.files[2]!.reason).toMatch(/^edited since it was exported .*nothing new to export into it$/)
+
+    const done = await exportTests(deps, dir, ids)
+    expect(planned(done.files)).toEqual(again.files)
+    expect(done.files.map((f) => f.status)).toEqual(['unchanged', 'updated', 'skipped', 'skipped', 'skipped'])
+    expect(done.written).toEqual([join(regression, 'test_inc_002.py')])
+    expect(readFileSync(edited, 'utf8')).toContain('# my check goes here')
+    expect(readFileSync(join(outside, 'victim.py'), 'utf8')).toBe('untouched\n')
+  })
+
+  it('shows an edited file as replaced only when overwriting edits, as the export then does', async () => {
+    const dir = tempDir('nm-preview-overwrite-', cleanups)
+    const deps = store([VLAN])
+    await exportTests(deps, dir)
+    const test = join(dir, 'tests/regression/test_deploy_20251125_120000.py')
+    writeFileSync(
+      test,
+      readFileSync(test, 'utf8').replace('INCIDENT)\n', 'INCIDENT)\n    assert True  # mine\n')
+    )
+    deps.incidents.set(VLAN.id, { ...VLAN, description: 'Duplicate VLAN 100, again' })
+
+    const kept = await previewExportTests(deps, dir)
+    expect(kept.files[0]).toMatchObject({ path: test, action: 'skip-edited' })
+    expect(kept.files[0]!.reason).toMatch(/a newer version is there to export/)
+
+    const before = snapshot(dir)
+    const replaced = await previewExportTests(deps, dir, undefined, { overwriteEdited: true })
+    expect(snapshot(dir)).toEqual(before)
+    expect(replaced.files.map((f) => f.action)).toEqual(['overwrite-edited', 'unchanged', 'unchanged'])
+
+    const done = await exportTests(deps, dir, undefined, { overwriteEdited: true })
+    expect(planned(done.files)).toEqual(replaced.files)
+    expect(done.written).toEqual([test])
+    expect(readFileSync(test, 'utf8')).not.toContain('# mine')
+    expect(readFileSync(test, 'utf8')).toContain('Duplicate VLAN 100, again')
+  })
+
+  it('keeps every planned path inside tests/regression, and refuses a way out as the export does', async () => {
+    const dir = tempDir('nm-preview-hostile-', cleanups)
+    const ids = ['../../etc/passwd', '../outside', 'a/b', '/abs', 'CON', '..', '\u0000', '事件']
+    const deps = store(ids.map((id) => incident({ id, validation_errors: [finding('IP_DUPLICATE', [])] })))
+    const preview = await previewExportTests(deps, dir, ids)
+    expect(preview.files).toHaveLength(ids.length + 2)
+    for (const f of preview.files) {
+      expect(f.relative).toMatch(/^tests\/regression\/[a-z0-9_]+\.py$/)
+      expect(f.path).toBe(join(dir, f.relative))
+      expect(f.action).toBe('create')
+    }
+    expect(readdirSync(dir)).toEqual([])
+
+    const linked = tempDir('nm-preview-linked-', cleanups)
+    const outside = tempDir('nm-preview-away-', cleanups)
+    symlinkSync(outside, join(linked, 'tests'))
+    await expect(previewExportTests(store([VLAN]), linked)).rejects.toThrow(/is a link leading outside/)
+    expect(readdirSync(outside)).toEqual([])
+  })
+
+  it('plans a missing folder only when asked to make it, and only one level deep', async () => {
+    const parent = tempDir('nm-preview-make-', cleanups)
+    const target = join(parent, 'checkout')
+    await expect(previewExportTests(store([VLAN]), target)).rejects.toThrow(
+      /^Cannot export tests to .*checkout: no such folder\.$/
+    )
+
+    const preview = await previewExportTests(store([VLAN]), target, undefined, { makeFolder: true })
+    expect(preview).toMatchObject({ dir: target, exists: false })
+    expect(preview.files.map((f) => f.action)).toEqual(['create', 'create', 'create'])
+    expect(existsSync(target)).toBe(false)
+
+    const result = await exportTests(store([VLAN]), target, undefined, { makeFolder: true })
+    expect(planned(result.files)).toEqual(preview.files)
+    expect(filesUnder(target)).toHaveLength(3)
+
+    await expect(
+      previewExportTests(store([VLAN]), join(parent, 'a', 'b'), undefined, { makeFolder: true })
+    ).rejects.toThrow(/^Cannot export tests to .*b: no such folder, and no folder .*a to make it in\.$/)
+    writeFileSync(join(parent, 'file'), '')
+    await expect(
+      previewExportTests(store([VLAN]), join(parent, 'file'), undefined, { makeFolder: true })
+    ).rejects.toThrow(/it is not a folder\.$/)
+    expect(readdirSync(parent).sort()).toEqual(['checkout', 'file'])
+  })
+
+  it.skipIf(!hasGit)('says whether the folder is in a git work tree', async () => {
+    const dir = tempDir('nm-preview-git-', cleanups)
+    execFileSync('git', ['-C', dir, 'init', '-q'])
+    const preview = await previewExportTests(store([VLAN]), dir)
+    expect(preview.git).toEqual({ work_tree: true })
+    const made = await previewExportTests(store([VLAN]), join(dir, 'new'), undefined, { makeFolder: true })
+    expect(made.git).toEqual({ work_tree: true })
   })
 })

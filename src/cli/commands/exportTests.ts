@@ -4,6 +4,9 @@ import { CliError, note, printJson, printLine, printTable } from '../output'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
+const OVERWRITE_HINT = 'Files you edited were left alone: --overwrite-edited replaces them.'
+const editedSkipped = (result: ExportTestsResult) => result.files.some((f) => f.action === 'skip-edited')
+
 function printReport(result: ExportTestsResult): void {
   if (result.files.length) {
     printTable(
@@ -16,6 +19,7 @@ function printReport(result: ExportTestsResult): void {
     `${result.dir}: ${plural(result.written.length, 'file')} written, ${result.unchanged.length} unchanged, ` +
       `${result.skipped.length} skipped.`
   )
+  if (editedSkipped(result)) printLine(OVERWRITE_HINT)
   const git = result.git
   if (!git.work_tree) {
     printLine('Not a git work tree (or git is not installed): commit the tests by hand.')
@@ -58,6 +62,7 @@ export const exportTestsCommand: Command = {
     }
     if (ctx.json) {
       for (const skipped of result.skipped) note(`Skipped ${skipped.path}: ${skipped.reason}.`)
+      if (editedSkipped(result)) note(OVERWRITE_HINT)
       printJson(result)
     } else printReport(result)
   }

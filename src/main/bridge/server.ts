@@ -14,11 +14,14 @@ import { handlersOf } from '../core/handlers'
 import type { NetmortemService } from '../core/service'
 import { checkOrigin, checkToken, guardFor, type Guard } from './guard'
 import { SECURITY_HEADERS, serveStatic } from './staticFiles'
+import { bridgeTestsExport, isBridgeTestsExport } from './testsExport'
 
 /**
  * The browser bridge: the workbench and the same API as the desktop app, over HTTP on
  * 127.0.0.1 only, for machines where Electron cannot run. API calls are POST /api/<operation>
  * with a JSON body and `Authorization: Bearer <secret>`; every answer is a Result envelope.
+ * Besides the contract's operations: backups as upload and download, and the test export into
+ * a folder whose path the user types (testsExport.ts), which the desktop app never takes.
  */
 export interface BridgeOptions {
   service: NetmortemService
@@ -64,6 +67,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (!isJson(req)) return refuse(res, 415, 'API calls must send Content-Type: application/json.')
       const body = await readJson(req)
       if (!body.ok) return send(res, body.status, fail(body.error))
+      if (isBridgeTestsExport(name)) {
+        return send(res, 200, await bridgeTestsExport(options.service, name, body.value))
+      }
       return send(res, 200, await dispatch(handlers, name, body.value))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.')

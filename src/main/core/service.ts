@@ -41,9 +41,14 @@ import type { Analysis, AnalysisDraft, RcaReport, TrendBucket, Trends } from '..
 import { analyzeIncident, draftIncident, type AnalysisDeps, type AnalysisSettings } from './analysis/analyze'
 import { rcaReport } from './analysis/report'
 import { trendsOf, windowOf } from './analysis/trends'
-import type { ExportTestsOptions, ExportTestsResult, GeneratedTest } from '../../shared/testgen'
+import type {
+  ExportTestsOptions,
+  ExportTestsPreview,
+  ExportTestsResult,
+  GeneratedTest
+} from '../../shared/testgen'
 import { generateTest } from './testgen/generate'
-import { exportTests } from './testgen/exportTests'
+import { exportTests, previewExportTests, type ExportDeps } from './testgen/exportTests'
 import type {
   Learning,
   PolicyExport,
@@ -459,12 +464,24 @@ export class NetmortemService {
 
   /** Writes the tests of these incidents (default: every one a test fits) into DIR/tests/regression. */
   exportTests(dir: string, ids?: string[], options: ExportTestsOptions = {}): Promise<ExportTestsResult> {
-    const deps = {
+    return exportTests(this.exportDeps(), dir, ids, options)
+  }
+
+  /** What exportTests would write, skip or leave alone, file by file and why; writes nothing. */
+  previewExportTests(
+    dir: string,
+    ids?: string[],
+    options: ExportTestsOptions = {}
+  ): Promise<ExportTestsPreview> {
+    return previewExportTests(this.exportDeps(), dir, ids, options)
+  }
+
+  private exportDeps(): ExportDeps {
+    return {
       getIncident: (id: string) => this.getIncident(id),
       listFullIncidents: () => this.store.listFull(),
       now: this.now
     }
-    return exportTests(deps, dir, ids, options)
   }
 
   // --- learning from incidents (learning/) ---

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import { lstat, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { Incident } from '../../../shared/incident'
 import type {
+  ExportAction,
   ExportTestsOptions,
+  ExportTestsPreview,
   ExportTestsResult,
-  ExportedFile,
-  ExportedFileKind
+  ExportedFileKind,
+  ExportedFileStatus,
+  PlannedFile
 } from '../../../shared/testgen'
 import { NetmortemError, invalidInput } from '../errors'
 import { describeFsError } from '../fsErrors'
@@ -15,7 +18,7 @@ import { generateTest, wantsTest } from './generate'
 import { readMark, sameText } from './header'
 import { HELPER_FILENAME, helperFile } from './netmortemChecks'
 import { SAFE_TEST_NAME, testFileNames } from './safeName'
-import { gitStatus } from './gitStatus'
+import { gitStatus, inWorkTree } from './gitStatus'
 
 /** What exporting needs of the service. */
 export interface ExportDeps {
@@ -25,7 +28,7 @@ export interface ExportDeps {
 }
 
 /** One file an export manages: its name in tests/regression and how to make its content. */
-interface Planned {
+interface Candidate {
   name: string
   kind: ExportedFileKind
   incidentId: string | null
@@ -35,13 +38,41 @@ interface Planned {
 
 const RELATIVE_FOLDER = 'tests/regression'
 
+/** One file's decision: the planned entry, and the content to write when it is written. */
+interface Decision {
+  file: PlannedFile
+  /** Set for `create`, `update` and `overwrite-edited`: what is written. */
+  content?: string
+}
+
+/** Everything an export does, decided before anything is written. */
+interface ExportPlan {
+  /** The export folder, absolute. */
+  root: string
+  /** False when it does not exist yet (only with `makeFolder`). */
+  exists: boolean
+  selected: string[]
+  decisions: Decision[]
+}
+
+const STATUS_OF: Record<ExportAction, ExportedFileStatus> = {
+  create: 'created',
+  update: 'updated',
+  'overwrite-edited': 'updated',
+  unchanged: 'unchanged',
+  'skip-edited': 'skipped',
+  'skip-not-ours': 'skipped',
+  'skip-blocked': 'skipped'
+}
+
 /**
  * Writes the regression tests of incidents into a checkout (docs/regression-tests.md):
  * DIR/tests/regression/test_<safe id>.py for each, with the shared netmortem_checks.py and
  * conftest.py they need. A file is written only when its content changes; one the user edited
  * since it was exported (its netmortem-hash no longer matches) is skipped unless
  * `overwriteEdited`, and one Netmortem did not write is never replaced. Every name is made by
- * testFileName and checked to stay in DIR/tests/regression.
+ * testFileName and checked to stay in DIR/tests/regression. It carries out the plan that
+ * previewExportTests shows.
  */
 export async function exportTests(
   deps: ExportDeps,
@@ -49,27 +80,24 @@ export async function exportTests(
   ids?: readonly string[],
   options: ExportTestsOptions = {}
 ): Promise<ExportTestsResult> {
-  const root = await exportRoot(dir)
-  const incidents = ids?.length
-    ? [...new Set(ids)].map((id) => deps.getIncident(id))
-    : deps.listFullIncidents().filter(wantsTest)
+  const plan = await planExport(deps, dir, ids, options)
   const result: ExportTestsResult = {
-    dir: root,
-    selected: incidents.map((i) => i.id),
+    dir: plan.root,
+    selected: plan.selected,
     written: [],
     unchanged: [],
     skipped: [],
     files: [],
     git: { work_tree: false, new: [], changed: [], ignored: [] }
   }
-  if (incidents.length === 0) {
-    result.git = await gitStatus(root, RELATIVE_FOLDER, [])
-    return result
+  if (plan.decisions.length > 0) {
+    if (!plan.exists) await makeExportFolder(plan.root)
+    // The same checks as planning, now making what is missing.
+    await regressionDir(plan.root, true)
   }
-  const folder = await regressionDir(root)
-  const now = deps.now().toISOString()
-  for (const file of plan(incidents, now)) {
-    result.files.push(await exportFile(folder, root, file, now, options))
+  for (const { file, content } of plan.decisions) {
+    if (content !== undefined) await writeAtomically(file.path, content)
+    result.files.push({ ...file, status: STATUS_OF[file.action] })
   }
   for (const f of result.files) {
     if (f.status === 'created' || f.status === 'updated') result.written.push(f.path)
@@ -77,39 +105,108 @@ export async function exportTests(
     else result.skipped.push({ path: f.path, reason: f.reason })
   }
   result.git = await gitStatus(
-    root,
+    plan.root,
     RELATIVE_FOLDER,
     result.files.map((f) => f.path)
   )
   return result
 }
 
-/** The export folder, absolute: it must exist and be a folder. */
-async function exportRoot(dir: string): Promise<string> {
-  if (!dir.trim()) throw invalidInput('Name the folder to export tests to (--to DIR).')
+/**
+ * What exportTests would do with the same arguments, file by file, without writing anything:
+ * the same planning, stopped before the folders are made and the files written.
+ */
+export async function previewExportTests(
+  deps: ExportDeps,
+  dir: string,
+  ids?: readonly string[],
+  options: ExportTestsOptions = {}
+): Promise<ExportTestsPreview> {
+  const plan = await planExport(deps, dir, ids, options)
+  return {
+    dir: plan.root,
+    exists: plan.exists,
+    selected: plan.selected,
+    files: plan.decisions.map((d) => d.file),
+    git: { work_tree: await inWorkTree(plan.exists ? plan.root : dirname(plan.root)) }
+  }
+}
+
+/** Checks the folder, generates every file, and decides what to do with each; writes nothing. */
+async function planExport(
+  deps: ExportDeps,
+  dir: string,
+  ids: readonly string[] | undefined,
+  options: ExportTestsOptions
+): Promise<ExportPlan> {
+  const { root, exists } = await exportRoot(dir, options.makeFolder === true)
+  const incidents = ids?.length
+    ? [...new Set(ids)].map((id) => deps.getIncident(id))
+    : deps.listFullIncidents().filter(wantsTest)
+  const plan: ExportPlan = { root, exists, selected: incidents.map((i) => i.id), decisions: [] }
+  if (incidents.length === 0) return plan
+  const folder = await regressionDir(root, false)
+  const now = deps.now().toISOString()
+  for (const file of candidates(incidents, now)) {
+    plan.decisions.push(await decide(folder, root, file, now, options))
+  }
+  return plan
+}
+
+/**
+ * The export folder, absolute: it must be a folder. With `makeFolder` it may also be missing
+ * when its parent is a folder (the export then makes it); `exists` says which.
+ */
+async function exportRoot(dir: string, makeFolder: boolean): Promise<{ root: string; exists: boolean }> {
+  if (!dir.trim()) throw invalidInput('Name the folder to export tests to.')
   const root = resolve(dir)
   let info
   try {
     info = await stat(root)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' && makeFolder) {
+      const parent = dirname(root)
+      const up = await stat(parent).catch(() => null)
+      if (up?.isDirectory()) return { root, exists: false }
+      throw invalidInput(
+        `Cannot export tests to ${dir}: no such folder, and no folder ${parent} to make it in.`
+      )
+    }
     throw invalidInput(
       `Cannot export tests to ${dir}: ${code === 'ENOENT' ? 'no such folder' : describeFsError(err)}.`
     )
   }
   if (!info.isDirectory()) throw invalidInput(`Cannot export tests to ${dir}: it is not a folder.`)
-  return root
+  return { root, exists: true }
+}
+
+/** Makes the missing export folder (its parent exists: exportRoot checked). */
+async function makeExportFolder(root: string): Promise<void> {
+  try {
+    await mkdir(root)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw new NetmortemError('IO_ERROR', `Cannot make ${root}: ${describeFsError(err)}.`)
+    }
+  }
 }
 
 /**
- * DIR/tests/regression, made if missing. It is made a level at a time, and a level that is a
- * link must stay inside DIR: nothing is created or written outside it, even when `tests` is a
- * link to elsewhere.
+ * DIR/tests/regression, checked a level at a time: a level that is a link must stay inside DIR,
+ * so nothing is created or written outside it, even when `tests` is a link to elsewhere. With
+ * `make`, missing levels are made; without it (planning), the first missing level ends the
+ * checks, for nothing below it exists.
  */
-async function regressionDir(root: string): Promise<string> {
-  const realRoot = await realpath(root)
+async function regressionDir(root: string, make: boolean): Promise<string> {
+  const whole = join(root, ...RELATIVE_FOLDER.split('/'))
+  const realRoot = await realpath(root).catch(() => null)
+  if (realRoot === null) {
+    if (!make) return whole
+    throw new NetmortemError('IO_ERROR', `Cannot export tests: ${root} has gone.`)
+  }
   let folder = root
-  for (const part of ['tests', 'regression']) {
+  for (const part of RELATIVE_FOLDER.split('/')) {
     folder = join(folder, part)
     let info = await lstat(folder).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return null
@@ -123,6 +220,7 @@ async function regressionDir(root: string): Promise<string> {
       info = await stat(folder)
     }
     if (!info) {
+      if (!make) return whole
       try {
         await mkdir(folder)
       } catch (err) {
@@ -144,9 +242,9 @@ const within = (parent: string, child: string) => {
 }
 
 /** The files of an export: a test per incident, then the shared files those tests need. */
-function plan(incidents: Incident[], now: string): Planned[] {
+function candidates(incidents: Incident[], now: string): Candidate[] {
   const names = testFileNames(incidents.map((i) => i.id))
-  const planned: Planned[] = []
+  const planned: Candidate[] = []
   const needs = new Set<string>()
   for (const incident of incidents) {
     const name = names.get(incident.id)!
@@ -167,13 +265,14 @@ function plan(incidents: Incident[], now: string): Planned[] {
   return planned
 }
 
-async function exportFile(
+/** What to do with one file, from what is on disk under its name; reads, never writes. */
+async function decide(
   folder: string,
   root: string,
-  file: Planned,
+  file: Candidate,
   now: string,
   options: ExportTestsOptions
-): Promise<ExportedFile> {
+): Promise<Decision> {
   if (file.kind !== 'helper' && file.kind !== 'conftest' && !SAFE_TEST_NAME.test(file.name)) {
     throw new Error(`unsafe test file name ${JSON.stringify(file.name)}`)
   }
@@ -181,56 +280,65 @@ async function exportFile(
   if (!within(folder, path) || relative(folder, path) !== file.name) {
     throw new Error(`test file ${JSON.stringify(file.name)} would leave ${folder}`)
   }
-  const done = (status: ExportedFile['status'], reason: string): ExportedFile => ({
-    path,
-    relative: relative(root, path).split(sep).join('/'),
-    incident_id: file.incidentId,
-    kind: file.kind,
-    status,
-    reason
+  const decision = (action: ExportAction, reason: string, content?: string): Decision => ({
+    file: {
+      path,
+      relative: relative(root, path).split(sep).join('/'),
+      incident_id: file.incidentId,
+      kind: file.kind,
+      action,
+      reason
+    },
+    content
   })
   let existing: string | undefined
   try {
     const info = await lstat(path)
     if (info.isSymbolicLink())
-      return done('skipped', 'it is a symbolic link: Netmortem writes only plain files')
-    if (!info.isFile()) return done('skipped', 'something other than a file has its name')
+      return decision('skip-blocked', 'it is a symbolic link: Netmortem writes only plain files')
+    if (!info.isFile()) return decision('skip-blocked', 'something other than a file has its name')
     existing = await readFile(path, 'utf8')
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      return done('skipped', `cannot read it: ${describeFsError(err)}`)
+      return decision('skip-blocked', `cannot read it: ${describeFsError(err)}`)
     }
   }
-  if (existing === undefined) {
-    await writeAtomically(path, file.content(now))
-    return done('created', 'new')
-  }
+  if (existing === undefined) return decision('create', 'new', file.content(now))
   const mark = readMark(existing)
   if (!mark.ours) {
-    return done(
-      'skipped',
+    return decision(
+      'skip-not-ours',
       'Netmortem did not write it (no netmortem-hash line): it is never replaced; move it away to export here'
     )
   }
   if (file.incidentId !== null && mark.incidentId !== undefined && mark.incidentId !== file.incidentId) {
-    return done('skipped', `it holds the test of another incident (${JSON.stringify(mark.incidentId)})`)
+    return decision(
+      'skip-blocked',
+      `it holds the test of another incident (${JSON.stringify(mark.incidentId)})`
+    )
   }
   // Generated again at the time the file says it was generated: unchanged means the same bytes.
   const again = file.content(mark.generatedAt ?? now)
-  if (sameText(existing, again)) return done('unchanged', 'up to date')
+  if (sameText(existing, again)) return decision('unchanged', 'up to date')
   if (!mark.intact && !options.overwriteEdited) {
     // Its hash is that of what Netmortem wrote: the same as now, and only the user changed it.
     const news =
       readMark(again).hash === mark.hash
         ? 'there is nothing new to export into it'
-        : 'a newer version is there to export: use --overwrite-edited to replace your edits'
-    return done('skipped', `edited since it was exported (it no longer matches its netmortem-hash); ${news}`)
+        : 'a newer version is there to export: overwriting edited files replaces your edits'
+    return decision(
+      'skip-edited',
+      `edited since it was exported (it no longer matches its netmortem-hash); ${news}`
+    )
   }
-  await writeAtomically(path, file.content(now))
-  return done(
-    'updated',
-    mark.intact ? 'the incident or Netmortem changed it' : 'replaced your edits (--overwrite-edited)'
-  )
+  if (!mark.intact) {
+    return decision(
+      'overwrite-edited',
+      'replaces your edits (overwriting edited files was asked for)',
+      file.content(now)
+    )
+  }
+  return decision('update', 'the incident or Netmortem changed it', file.content(now))
 }
 
 /**

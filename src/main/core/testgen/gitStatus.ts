@@ -18,14 +18,18 @@ function git(args: string[]): Promise<string | null> {
   })
 }
 
+/** Whether `dir` is inside a git work tree (false when git is not installed). */
+export async function inWorkTree(dir: string): Promise<boolean> {
+  return (await git(['-C', dir, 'rev-parse', '--is-inside-work-tree']))?.trim() === 'true'
+}
+
 /**
  * What git sees of the exported files: whether `dir` is in a work tree, and which of `files`
  * (absolute paths) are new (untracked or added), changed, or ignored.
  */
 export async function gitStatus(dir: string, folder: string, files: string[]): Promise<GitReport> {
   const none: GitReport = { work_tree: false, new: [], changed: [], ignored: [] }
-  const inside = await git(['-C', dir, 'rev-parse', '--is-inside-work-tree'])
-  if (inside?.trim() !== 'true') return none
+  if (!(await inWorkTree(dir))) return none
   const top = (await git(['-C', dir, 'rev-parse', '--show-toplevel']))?.trim()
   const status = await git([
     '-C',

@@ -40,28 +40,31 @@ export function ActionForm({
 
 /**
  * The row under a form: Cancel and the submit button (`children` is its label, `busy` its
- * spinner), at the right; `hint` (a shortcut) at the left when there is one.
+ * spinner, `testId` its test id), at the right; `hint` (a shortcut) at the left when there is one.
  */
 export function FormActions({
   onCancel,
   busy,
   hint,
   children,
+  testId,
   ...submit
 }: {
   onCancel: () => void
   busy: boolean
   hint?: ReactNode
   children: ReactNode
+  testId?: string
   color?: ButtonProps['color']
   leftSection?: ReactNode
+  disabled?: boolean
 }) {
   const buttons = (
     <Group justify={hint ? undefined : 'flex-end'} gap={6}>
       <Button variant="default" onClick={onCancel}>
         Cancel
       </Button>
-      <Button type="submit" loading={busy} {...submit}>
+      <Button type="submit" loading={busy} data-testid={testId} {...submit}>
         {children}
       </Button>
     </Group>

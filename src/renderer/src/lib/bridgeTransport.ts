@@ -1,5 +1,11 @@
-import type { ExportResult, ImportReport } from '../../../shared/api'
+import {
+  BRIDGE_TESTS_EXPORT,
+  type ExportResult,
+  type ImportReport,
+  type TestsExportChoice
+} from '../../../shared/api'
 import type { Result } from '../../../shared/result'
+import type { ExportTestsPreview, ExportTestsResult } from '../../../shared/testgen'
 import { pickFile, saveBlob } from './pickFile'
 import { markUnauthorized } from './session'
 import { failure, type Transport } from './transport'
@@ -34,6 +40,13 @@ export function bridgeTransport(token: string): Transport {
     return response instanceof Response ? envelopeOf<T>(response) : response
   }
 
+  const exportCall = <T>(
+    which: keyof typeof BRIDGE_TESTS_EXPORT,
+    dir: string,
+    choice: TestsExportChoice
+  ): Promise<Result<T>> =>
+    resultOf<T>(`/api/${BRIDGE_TESTS_EXPORT[which]}`, JSON.stringify({ ...choice, dir }))
+
   return {
     kind: 'browser',
     invoke: (name, input) => resultOf(`/api/${name}`, JSON.stringify(input ?? {})),
@@ -54,7 +67,15 @@ export function bridgeTransport(token: string): Transport {
       const header = Number(response.headers.get('X-Netmortem-Exported') ?? Number.NaN)
       const exported = Number.isInteger(header) ? header : countRecords(await blob.text())
       return { ok: true, value: { exported, path: fileName } }
-    }
+    },
+
+    // The folder is the path the user typed: the bridge checks it (absolute, a folder or makeable).
+    chooseTestsFolder: async (choice, typedPath = '') => {
+      const preview = await exportCall<ExportTestsPreview>('preview', typedPath, choice)
+      return preview.ok ? { ok: true, value: { folder: typedPath, preview: preview.value } } : preview
+    },
+    previewTests: (folder, choice) => exportCall<ExportTestsPreview>('preview', folder, choice),
+    exportTests: (folder, choice) => exportCall<ExportTestsResult>('export', folder, choice)
   }
 }
 

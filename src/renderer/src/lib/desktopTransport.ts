@@ -18,6 +18,10 @@ export function desktopTransport(api: PreloadApi): Transport {
     invoke: (name, input) =>
       guarded(() => (api[name] as (input: unknown) => Promise<Result<unknown>>)(input)),
     importBackup: (onConflict) => guarded(() => api.backup.importBackup(onConflict)),
-    exportBackup: () => guarded(() => api.backup.exportBackup())
+    exportBackup: () => guarded(() => api.backup.exportBackup()),
+    // The folder is main's handle: the page never names a path in the desktop app.
+    chooseTestsFolder: (choice) => guarded(() => api.testsExport.chooseFolder(choice)),
+    previewTests: (folder, choice) => guarded(() => api.testsExport.preview({ ...choice, folder })),
+    exportTests: (folder, choice) => guarded(() => api.testsExport.export({ ...choice, folder }))
   }
 }

@@ -1,4 +1,11 @@
-import type { ConflictPolicy, ExportResult, ImportReport } from '../../../shared/api'
+import type {
+  ConflictPolicy,
+  ExportResult,
+  ImportReport,
+  TestsExportChoice,
+  TestsFolderChoice
+} from '../../../shared/api'
+import type { ExportTestsPreview, ExportTestsResult } from '../../../shared/testgen'
 import { unwrap } from './apiError'
 import { bridgeTransport } from './bridgeTransport'
 import { desktopTransport } from './desktopTransport'
@@ -22,5 +29,18 @@ export const platform = {
   importBackup: async (onConflict: ConflictPolicy): Promise<ImportReport | null> =>
     unwrap(await transport.importBackup(onConflict)),
   /** Saves every incident to a backup file; null when the user cancelled. Throws ApiCallError. */
-  exportBackup: async (): Promise<ExportResult | null> => unwrap(await transport.exportBackup())
+  exportBackup: async (): Promise<ExportResult | null> => unwrap(await transport.exportBackup()),
+  /** How the test export folder is chosen: the native dialog, or a typed absolute path. */
+  testsFolderInput: transport.kind === 'desktop' ? ('dialog' as const) : ('path' as const),
+  /** Chooses the test export folder (dialog, or `typedPath`) and previews; null when cancelled. */
+  chooseTestsFolder: async (
+    choice: TestsExportChoice,
+    typedPath?: string
+  ): Promise<TestsFolderChoice | null> => unwrap(await transport.chooseTestsFolder(choice, typedPath)),
+  /** What exporting into a chosen folder would do, file by file. Throws ApiCallError. */
+  previewTests: async (folder: string, choice: TestsExportChoice): Promise<ExportTestsPreview> =>
+    unwrap(await transport.previewTests(folder, choice)),
+  /** Exports into a chosen folder. Throws ApiCallError. */
+  exportTests: async (folder: string, choice: TestsExportChoice): Promise<ExportTestsResult> =>
+    unwrap(await transport.exportTests(folder, choice))
 }

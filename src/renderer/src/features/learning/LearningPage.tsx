@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Anchor, Badge, Button, Group, NumberInput, Progress, Stack, Table, Text } from '@mantine/core'
-import { IconCopy, IconDownload, IconPlayerPlay } from '@tabler/icons-react'
+import { IconCopy, IconDownload, IconFileExport, IconPlayerPlay } from '@tabler/icons-react'
 import type { PolicyExport, RecentLearning } from '../../../../shared/learning'
 import { Empty, Section, Count } from '../../components/Section'
 import { PageHeader } from '../../components/PageHeader'
@@ -11,6 +11,7 @@ import { useAction } from '../../lib/useAction'
 import { useCall } from '../../lib/useCall'
 import { ConfidenceBadge } from '../analysis/ConfidenceBadge'
 import { CopyAction } from '../incident-detail/CopyAction'
+import { ExportTestsModal } from '../export-tests/ExportTestsModal'
 import { TestKindBadge } from './RegressionTestSection'
 import './learning.css'
 
@@ -257,13 +258,37 @@ function Guidance() {
   )
 }
 
-/** Learning: learn from recent incidents, and what was learned (policy rules, prompt guidance). */
+function ExportTests() {
+  const [opened, setOpened] = useState(false)
+  return (
+    <Section title="Regression tests" testId="export-tests-section">
+      <Group gap="sm" wrap="nowrap">
+        <Button
+          size="xs"
+          leftSection={<IconFileExport size={14} />}
+          onClick={() => setOpened(true)}
+          data-testid="export-tests-button"
+        >
+          Export tests…
+        </Button>
+        <Text size="xs" c="dimmed">
+          Write the test of every incident a test fits into tests/regression of your checkout, after a preview
+          of what will be written. Files you edited are kept.
+        </Text>
+      </Group>
+      <ExportTestsModal opened={opened} onClose={() => setOpened(false)} />
+    </Section>
+  )
+}
+
+/** Learning: learn from recent incidents, export their tests, and what was learned (policy rules, prompt guidance). */
 export function LearningPage() {
   return (
     <Stack gap={0} h="100%" miw={0}>
       <PageHeader title="Learning" />
       <Stack gap="sm" p="md" className="nm-learning-page" style={{ flex: 1, minHeight: 0 }}>
         <LearnRecent />
+        <ExportTests />
         <PolicyRules />
         <Guidance />
       </Stack>

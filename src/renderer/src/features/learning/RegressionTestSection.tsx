@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Alert, Badge, Button, Group, Loader, Stack, Text, Tooltip } from '@mantine/core'
-import { IconBulb, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react'
+import { IconBulb, IconCircleCheck, IconFileExport, IconInfoCircle } from '@tabler/icons-react'
 import type { Learning } from '../../../../shared/learning'
 import type { TestKind } from '../../../../shared/testgen'
 import { Empty, Section } from '../../components/Section'
@@ -8,6 +8,7 @@ import { mutate } from '../../lib/api'
 import { useAction } from '../../lib/useAction'
 import { useCall } from '../../lib/useCall'
 import { CopyAction } from '../incident-detail/CopyAction'
+import { ExportTestsModal } from '../export-tests/ExportTestsModal'
 import { PythonCode } from './PythonCode'
 
 export const KIND_LABEL: Record<TestKind, string> = { pytest: 'pytest', pyats: 'pyATS' }
@@ -40,6 +41,7 @@ function LearnResult({ learning }: { learning: Learning }) {
 export function RegressionTestSection({ id }: { id: string }) {
   const { data: test, loading } = useCall('tests.generate', { id })
   const [learning, setLearning] = useState<Learning>()
+  const [exporting, setExporting] = useState(false)
   const learn = useAction(() => mutate('learning.learn', { id }), 'Could not learn from the incident')
   const onLearn = async () => {
     const result = await learn.run()
@@ -53,6 +55,19 @@ export function RegressionTestSection({ id }: { id: string }) {
         <Group gap={6} wrap="nowrap">
           {test && <TestKindBadge kind={test.kind} />}
           {test && <CopyAction value={test.code} label="Copy test" />}
+          {test && (
+            <Tooltip label="Write this test into a folder, after a preview">
+              <Button
+                size="compact-xs"
+                variant="default"
+                leftSection={<IconFileExport size={12} />}
+                onClick={() => setExporting(true)}
+                data-testid="export-test-button"
+              >
+                Export…
+              </Button>
+            </Tooltip>
+          )}
           <Tooltip label="Analyse, store the test, and resolve when confidence is high">
             <Button
               size="compact-xs"
@@ -93,6 +108,7 @@ export function RegressionTestSection({ id }: { id: string }) {
           <Empty>No regression test could be generated.</Empty>
         )}
       </Stack>
+      <ExportTestsModal ids={[id]} opened={exporting} onClose={() => setExporting(false)} />
     </Section>
   )
 }
