@@ -54,6 +54,10 @@ export async function searchBench(count: number, record: Recorder): Promise<void
       'target >= 1000'
     )
     record(`database size, ${label}`, statSync(join(dir, 'bench.db')).size / 1e6, 'MB')
+    t = performance.now()
+    await service.warmSearch() // what the app does at start: the keyword index into memory
+    record(`keyword index load at start, ${label}`, performance.now() - t, 'ms', 'FTS5 answers meanwhile')
+    record(`RSS with search ready, ${label}`, process.memoryUsage().rss / 1e6, 'MB')
 
     const queries = loadEvalSet().labels.queries.map((q) => q.text)
     const latency: Partial<Record<SearchMode, number>> = {}
@@ -125,8 +129,9 @@ export async function searchBench(count: number, record: Recorder): Promise<void
         for (let d = 0; d < dim; d++) dot += matrix[i * dim + d]! * q[d]!
         exact.push(rows[i]!.seq, dot)
       }
-      const truth = new Set(exact.ids)
-      overlap += service.store.vectors.nearest(q, 50).filter((h) => truth.has(h.seq)).length / 50
+      // As near as the exact 50th neighbour (near-duplicate incidents tie: any of them will do).
+      const kth = 1 - exact.scores[49]!
+      overlap += service.store.vectors.nearest(q, 50).filter((h) => h.distance <= kth + 1e-6).length / 50
     }
     record(`kNN recall@50 of sqlite-vec vs exact, ${label}`, overlap / queryVectors.length, '')
     record(`kNN k=50 sqlite-vec (ours), ${label}, p50`, ours.p50, 'ms')

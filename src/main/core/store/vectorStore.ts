@@ -133,11 +133,12 @@ export class VectorStore {
     if (embedded < this.ivf.trainFrom || (trained > 0 && embedded < trained * 2)) return
     // Centroids learn from a sample (memory stays bounded); every vector is then placed a page at a time.
     const lists = Math.max(this.ivf.probes * 2, Math.round(embedded / this.ivf.listSize))
-    const step = Math.max(1, Math.floor(embedded / (lists * SAMPLE_PER_LIST)))
+    // A multiplicative hash of the row key picks the sample: no stride to alias with the data.
+    const share = Math.min(1, (lists * SAMPLE_PER_LIST) / embedded)
     const sample = this.db
-      .prepare('SELECT vector FROM incident_embeddings WHERE seq % ? = 0 LIMIT ?')
+      .prepare('SELECT vector FROM incident_embeddings WHERE (seq * 2654435761) % 4294967296 < ?')
       .pluck()
-      .all(step, lists * SAMPLE_PER_LIST) as Buffer[]
+      .all(Math.ceil(share * 4294967296)) as Buffer[]
     const points = new Float32Array(sample.length * model.dimension)
     sample.forEach((blob, i) => points.set(asFloats(blob), i * model.dimension))
     const clustering = trainClusters(points, model.dimension, Math.min(lists, sample.length))
