@@ -45,7 +45,8 @@ export class KeywordSearch {
         this.memory = memory
       })
       .catch((err: unknown) => {
-        this.warn(`keyword search stays on FTS5: ${(err as Error).message}`)
+        // A database closed while loading (the app quitting) is no news.
+        if (this.store.db.open) this.warn(`keyword search stays on FTS5: ${(err as Error).message}`)
       })
     return this.loading
   }
@@ -95,7 +96,7 @@ export class KeywordSearch {
     })
     // Rows changed while loading are logged after `start` and replayed by the first catch-up.
     const start = this.keywords.changeLog().last
-    for (let after = 0; ;) {
+    for (let after = 0; this.store.db.open; ) {
       const rows = this.keywords.rows(after, LOAD_PAGE)
       if (rows.length === 0) break
       for (const row of rows) index.set(row.seq, row.columns)

@@ -256,24 +256,30 @@ export class MemoryBm25 {
     const ids = tokens.map((t) => this.terms.get(t))
     if (tokens.length === 0 || ids.some((id) => id === undefined)) return undefined
     if (ids.length === 1) return this.postings[ids[0]!]!
-    const rarest = ids.reduce((a, b) => (this.postings[b!]!.live < this.postings[a!]!.live ? b : a))!
-    const list = this.postings[rarest]!
+    // Documents holding every token (postings are in document order: a merge), then the order checked.
+    const lists = [...new Set(ids as number[])]
+      .map((id) => this.postings[id]!)
+      .sort((a, b) => a.size - b.size)
+    let candidates = Array.from(lists[0]!.docs.subarray(0, lists[0]!.size))
+    for (const list of lists.slice(1)) candidates = intersect(candidates, list)
     const found = new Postings()
-    for (let i = 0; i < list.size; i++) {
-      const stored = this.docs[list.docs[i]!]
+    const { searched, weights } = this.options
+    for (const doc of candidates) {
+      const stored = this.docs[doc]
       if (!stored) continue
+      const { tokens: sequence, columnEnds } = stored
       let f = 0
-      stored.columnEnds.forEach((end, col) => {
-        if (!this.options.searched[col]) return
-        const start = col === 0 ? 0 : stored.columnEnds[col - 1]!
+      for (let col = 0, start = 0; col < columnEnds.length; start = columnEnds[col++]!) {
+        if (!searched[col]) continue
+        const end = columnEnds[col]!
         for (let p = start; p + ids.length <= end; p++) {
-          let all = true
-          for (let j = 0; j < ids.length && all; j++) all = stored.tokens[p + j] === ids[j]
-          if (all) f += this.options.weights[col]!
+          let j = 0
+          while (j < ids.length && sequence[p + j] === ids[j]) j++
+          if (j === ids.length) f += weights[col]!
         }
-      })
+      }
       if (f > 0) {
-        found.push(list.docs[i]!, f)
+        found.push(doc, f)
         found.live++
       }
     }
@@ -300,6 +306,17 @@ export class MemoryBm25 {
     this.liveDocs = this.dead = this.totalTokens = 0
     for (const stored of live) this.insert(stored)
   }
+}
+
+/** The documents of a sorted list that a posting list also holds (both in document order). */
+function intersect(docs: number[], list: Postings): number[] {
+  const out: number[] = []
+  let j = 0
+  for (const doc of docs) {
+    while (j < list.size && list.docs[j]! < doc) j++
+    if (j < list.size && list.docs[j] === doc) out.push(doc)
+  }
+  return out
 }
 
 /** Rows checked against a filter at a time. */
