@@ -41,6 +41,8 @@ export const DEFAULT_IVF: IvfOptions = { trainFrom: 20_000, listSize: 800, probe
 export class VectorStore {
   private put?: { plain: Statement; index: Statement; unindex: Statement }
   private clusters?: { trained: string; clustering: Clustering | null }
+  /** Statements of the search path, prepared once (a query costs a few ms: preparing is not free). */
+  private readonly prepared = new Map<string, Statement>()
 
   constructor(
     private readonly db: Database,
@@ -101,6 +103,7 @@ export class VectorStore {
     set.run('embedding.trained', '0')
     this.put = undefined
     this.clusters = undefined
+    this.prepared.clear()
   }
 
   /** Fills the (new, empty) index from the stored vectors, each in its cluster's partition. */
@@ -179,7 +182,16 @@ export class VectorStore {
   }
 
   private meta(key: string): string | undefined {
-    return this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined
+    return this.statement('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined
+  }
+
+  private statement(sql: string): Statement {
+    let statement = this.prepared.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.prepared.set(sql, statement)
+    }
+    return statement
   }
 
   /** Rebuilds the index from the stored vectors when it is missing or of another kind. */
@@ -196,7 +208,7 @@ export class VectorStore {
   }
 
   private hasIndex(): boolean {
-    return this.db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'incident_vec'").get() !== undefined
+    return this.statement("SELECT 1 FROM sqlite_schema WHERE name = 'incident_vec'").get() !== undefined
   }
 
   private statements() {
@@ -257,13 +269,11 @@ export class VectorStore {
     const blob = toBlob(query)
     const clustering = this.clustering()
     if (!clustering) {
-      return this.db
-        .prepare(
-          'SELECT rowid AS seq, distance FROM incident_vec WHERE embedding MATCH ? AND k = ? ORDER BY distance'
-        )
-        .all(blob, k) as { seq: number; distance: number }[]
+      return this.statement(
+        'SELECT rowid AS seq, distance FROM incident_vec WHERE embedding MATCH ? AND k = ? ORDER BY distance'
+      ).all(blob, k) as { seq: number; distance: number }[]
     }
-    const inList = this.db.prepare(
+    const inList = this.statement(
       'SELECT rowid AS seq, distance FROM incident_vec WHERE embedding MATCH ? AND k = ? AND cluster = ?'
     )
     const hits = nearestCentroids(clustering, query, this.ivf.probes).flatMap(
