@@ -96,7 +96,7 @@ export class KeywordSearch {
     })
     // Rows changed while loading are logged after `start` and replayed by the first catch-up.
     const start = this.keywords.changeLog().last
-    for (let after = 0; this.store.db.open; ) {
+    for (let after = 0; this.store.db.open;) {
       const rows = this.keywords.rows(after, LOAD_PAGE)
       if (rows.length === 0) break
       for (const row of rows) index.set(row.seq, row.columns)
