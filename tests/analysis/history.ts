@@ -1,27 +1,19 @@
 import type { AnalysisDeps } from '../../src/main/core/analysis/analyze'
 import type { Incident } from '../../src/shared/incident'
 import type { SearchResult } from '../../src/shared/search'
+import { incidentRecord } from '../core/support/fixtures'
 
 /* Hand-built histories: incidents and the search results an analysis sees, fixed by the test. */
 
+/** An incident of the analysis tests, open unless `over` resolves it (built by tests/core/support/fixtures.ts). */
 export function incident(id: string, over: Partial<Incident> = {}): Incident {
-  return {
-    id,
+  return incidentRecord(id, {
     timestamp: '2025-11-01T10:00:00Z',
     severity: 'high',
     category: 'uncategorized',
     description: `Incident ${id}`,
-    affected_devices: [],
-    network_model: null,
-    validation_errors: [],
-    config_changes: [],
-    root_cause: null,
-    resolution: null,
-    resolved_at: null,
-    regression_test: null,
-    tags: [],
     ...over
-  }
+  })
 }
 
 /** A resolved incident with its root cause. */

@@ -177,28 +177,20 @@ describe('browser bridge', () => {
     })
     const unknown = JSON.parse((await api(bridge, 'fs.readFile', {})).body)
     expect(unknown.error.code).toBe('UNSUPPORTED')
-    const notJson = await send(
-      bridge,
-      'POST',
-      '/api/app.info',
-      {
-        Authorization: `Bearer ${bridge.token}`,
-        'Content-Type': 'application/json'
-      },
-      '{oops'
-    )
-    expect(notJson.status).toBe(400)
-    const form = await send(
-      bridge,
-      'POST',
-      '/api/app.info',
-      {
-        Authorization: `Bearer ${bridge.token}`,
-        'Content-Type': 'application/x-www-form-urlencoded'
-      },
-      'a=1'
-    )
-    expect(form.status).toBe(415)
+    // A body that is not JSON, and one that does not say it is.
+    for (const [contentType, body, status] of [
+      ['application/json', '{oops', 400],
+      ['application/x-www-form-urlencoded', 'a=1', 415]
+    ] as const) {
+      const reply = await send(
+        bridge,
+        'POST',
+        '/api/app.info',
+        { Authorization: `Bearer ${bridge.token}`, 'Content-Type': contentType },
+        body
+      )
+      expect(reply.status, contentType).toBe(status)
+    }
     const get = await send(bridge, 'GET', '/api/app.info', { Authorization: `Bearer ${bridge.token}` })
     expect(get.status).toBe(405)
   })

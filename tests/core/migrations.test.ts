@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openDatabase, schemaVersion } from '../../src/main/core/db/open'
@@ -42,6 +42,20 @@ function tablesOf(db: BetterSqlite3.Database): string[] {
       .pluck()
       .all() as string[]
   ).filter((name) => !name.startsWith('incidents_fts_'))
+}
+
+/**
+ * Opening `path`, the only file in `dir`, fails with a one-line IO_ERROR saying it is not a
+ * Netmortem database, and leaves the file as it was and nothing else in `dir`.
+ */
+async function expectRefusedUntouched(dir: string, path: string) {
+  const before = sha(path)
+  const err = await netmortemError(() => openNetmortem({ dbPath: path }))
+  expect(err.code).toBe('IO_ERROR')
+  expectOneLine(err.message)
+  expect(err.message).toContain(`${path} is not a Netmortem database`)
+  expect(sha(path)).toBe(before)
+  expect(readdirSync(dir)).toEqual([basename(path)])
 }
 
 describe('migrations', () => {
@@ -182,13 +196,7 @@ describe('migrations', () => {
     const dir = ws.dir()
     const path = join(dir, 'notes.txt')
     writeFileSync(path, 'These are my notes, not a database.\n'.repeat(200))
-    const before = sha(path)
-    const err = await netmortemError(() => openNetmortem({ dbPath: path }))
-    expect(err.code).toBe('IO_ERROR')
-    expectOneLine(err.message)
-    expect(err.message).toContain(`${path} is not a Netmortem database`)
-    expect(sha(path)).toBe(before)
-    expect(readdirSync(dir)).toEqual(['notes.txt'])
+    await expectRefusedUntouched(dir, path)
   })
 
   it('refuse an SQLite database of another program instead of adding tables to it', async () => {
@@ -197,13 +205,7 @@ describe('migrations', () => {
     const other = new BetterSqlite3(path)
     other.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hello')")
     other.close()
-    const before = sha(path)
-    const err = await netmortemError(() => openNetmortem({ dbPath: path }))
-    expect(err.code).toBe('IO_ERROR')
-    expectOneLine(err.message)
-    expect(err.message).toContain(`${path} is not a Netmortem database`)
-    expect(sha(path)).toBe(before)
-    expect(readdirSync(dir)).toEqual(['other.sqlite'])
+    await expectRefusedUntouched(dir, path)
   })
 
   it('accept an empty file as a new database', () => {

@@ -6,6 +6,7 @@ import {
   expectFtsInSync,
   expectOneLine,
   ftsMatch,
+  incidentRecord,
   makeIncident,
   netmortemError,
   snapshot,
@@ -34,22 +35,14 @@ describe('add, get, update, delete', () => {
   it('fills the defaults of incident-format.md for a minimal record', async () => {
     const service = ws.open()
     const stored = await service.addIncident({ id: 'minimal', timestamp: '2025-01-02T03:04:05Z' })
-    expect(stored).toStrictEqual({
-      id: 'minimal',
-      timestamp: '2025-01-02T03:04:05Z',
-      severity: 'medium',
-      category: 'uncategorized',
-      description: '',
-      affected_devices: [],
-      network_model: null,
-      validation_errors: [],
-      config_changes: [],
-      root_cause: null,
-      resolution: null,
-      resolved_at: null,
-      regression_test: null,
-      tags: []
-    })
+    expect(stored).toStrictEqual(
+      incidentRecord('minimal', {
+        timestamp: '2025-01-02T03:04:05Z',
+        severity: 'medium',
+        category: 'uncategorized',
+        description: ''
+      })
+    )
     expect(service.getIncident('minimal')).toStrictEqual(stored)
   })
 
@@ -508,22 +501,17 @@ describe('capture', () => {
       [{ code: 'E1', severity: 'error', message: 'bad', devices: ['leaf-1'] }],
       ['leaf-1', 'leaf-1', 'leaf-2']
     )
-    expect(incident).toStrictEqual({
-      id: 'deploy-20250105-000001',
-      timestamp: '2025-01-05T00:00:01.000Z',
-      severity: 'high',
-      category: 'deployment_failure',
-      description: 'push failed',
-      affected_devices: ['leaf-1', 'leaf-2'],
-      network_model: model,
-      validation_errors: [{ code: 'E1', severity: 'error', message: 'bad', devices: ['leaf-1'] }],
-      config_changes: [],
-      root_cause: null,
-      resolution: null,
-      resolved_at: null,
-      regression_test: null,
-      tags: []
-    })
+    expect(incident).toStrictEqual(
+      incidentRecord('deploy-20250105-000001', {
+        timestamp: '2025-01-05T00:00:01.000Z',
+        severity: 'high',
+        category: 'deployment_failure',
+        description: 'push failed',
+        affected_devices: ['leaf-1', 'leaf-2'],
+        network_model: model,
+        validation_errors: [{ code: 'E1', severity: 'error', message: 'bad', devices: ['leaf-1'] }]
+      })
+    )
     expect(service.getIncident(incident.id)).toStrictEqual(incident)
   })
 

@@ -131,6 +131,16 @@ export const params = (
     ...forced
   }) as fc.Arbitrary<Params>
 
+/** A fabric with every part (VLANs, at least one; links; BGP; router ids): room for every fault. */
+export const fullParams = (): fc.Arbitrary<Params> =>
+  params({
+    vlanIds: fc.uniqueArray(fc.integer({ min: 100, max: 3000 }), { minLength: 1, maxLength: 6 }),
+    withVlans: fc.constant(true),
+    withLinks: fc.constant(true),
+    withBgp: fc.constant(true),
+    withRouterIds: fc.constant(true)
+  })
+
 const unique = (names: string[]) => [...new Set(names)]
 const byIndex = (...ds: number[]) => unique([...ds].sort((x, y) => x - y).map((d) => `dev-${d}`))
 

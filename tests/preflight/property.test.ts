@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { FindingCode } from '../../src/shared/networkModel'
 import { validateModel } from '../../src/main/core/preflight/validate'
-import { FAULTS, fabric, params } from './generators'
+import { FAULTS, fabric, fullParams, params } from './generators'
 
 describe('generated models (fast-check)', () => {
   it('a clean fabric gives no findings', () => {
@@ -15,13 +15,7 @@ describe('generated models (fast-check)', () => {
   })
 
   it('each injected fault is reported once, with its code and the devices the contract names', () => {
-    const full = params({
-      vlanIds: fc.uniqueArray(fc.integer({ min: 100, max: 3000 }), { minLength: 1, maxLength: 6 }),
-      withVlans: fc.constant(true),
-      withLinks: fc.constant(true),
-      withBgp: fc.constant(true),
-      withRouterIds: fc.constant(true)
-    })
+    const full = fullParams()
     const codes = Object.keys(FAULTS) as FindingCode[]
     fc.assert(
       fc.property(full, fc.constantFrom(...codes), fc.nat(100), fc.nat(100), (p, code, n, m) => {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { FINDING_CODES, type FindingCode } from '../../src/shared/networkModel'
 import { validateModel } from '../../src/main/core/preflight/validate'
 import { HELPER_FILENAME, helperFile } from '../../src/main/core/testgen/netmortemChecks'
-import { FAULTS, fabric, params } from '../preflight/generators'
+import { FAULTS, fabric, fullParams, params } from '../preflight/generators'
 import { EXAMPLES, lab, type Json } from '../preflight/support'
 import { runPython, tempDir } from './support'
 
@@ -56,13 +56,7 @@ async function disagreements(texts: string[]): Promise<string[]> {
   return out
 }
 
-const full = params({
-  vlanIds: fc.uniqueArray(fc.integer({ min: 100, max: 3000 }), { minLength: 1, maxLength: 6 }),
-  withVlans: fc.constant(true),
-  withLinks: fc.constant(true),
-  withBgp: fc.constant(true),
-  withRouterIds: fc.constant(true)
-})
+const full = fullParams()
 
 /** A clean fabric with one to three faults of any kinds (the property tests' faults). */
 const faulty = fc

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Incident } from '../../src/shared/incident'
+import { incidentRecord } from '../core/support/fixtures'
 
 /**
  * A Python 3 that can import pytest: NETMORTEM_TEST_PYTHON, else Debian's /usr/bin/python3
@@ -82,24 +83,15 @@ export function tempDir(prefix: string, cleanups: (() => void)[]): string {
   return dir
 }
 
-/** A complete incident record with defaults. */
+/** An incident of the testgen tests, with their defaults (built by tests/core/support/fixtures.ts). */
 export function incident(fields: Partial<Incident> & { id: string }): Incident {
-  return {
+  return incidentRecord(fields.id, {
     timestamp: '2025-11-25T12:00:00Z',
     severity: 'high',
     category: 'deployment_failure',
     description: 'An incident',
-    affected_devices: [],
-    network_model: null,
-    validation_errors: [],
-    config_changes: [],
-    root_cause: null,
-    resolution: null,
-    resolved_at: null,
-    regression_test: null,
-    tags: [],
     ...fields
-  }
+  })
 }
 
 /**

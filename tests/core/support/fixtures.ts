@@ -25,17 +25,21 @@ export function networkModel(seed: number, kb = 3): Record<string, unknown> {
 }
 
 /**
- * A complete incident with every field, in the contract's field order (so its JSON text is
- * exactly the stored document), and any extra fields after them.
+ * A complete incident record, the one builder of them in the tests: `over` on top of the
+ * defaults incident-format.md gives a missing field (medium, uncategorized, no description,
+ * empty lists and nulls: unresolved, no model, findings, changes or test), in the contract's
+ * field order (so its JSON text is exactly the stored document), and any extra fields after
+ * them. `over` may hold values the contract refuses, to test that. The builders below and in
+ * tests/analysis/history.ts and tests/testgen/support.ts only choose other defaults.
  */
-export function makeIncident(n: number, over: Record<string, unknown> = {}): Incident {
+export function incidentRecord(id: string, over: Record<string, unknown> = {}): Incident {
   const base: Record<string, unknown> = {
-    id: `inc-${String(n).padStart(6, '0')}`,
-    timestamp: new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString(),
-    severity: (['critical', 'high', 'medium', 'low'] as const)[n % 4],
-    category: ['deployment_failure', 'config_error', 'routing_issue', 'network_outage'][n % 4],
-    description: `Incident number ${n}`,
-    affected_devices: [`leaf-${n % 5}`],
+    id,
+    timestamp: '2025-01-01T00:00:00Z',
+    severity: 'medium',
+    category: 'uncategorized',
+    description: '',
+    affected_devices: [],
     network_model: null,
     validation_errors: [],
     config_changes: [],
@@ -53,4 +57,16 @@ export function makeIncident(n: number, over: Record<string, unknown> = {}): Inc
       Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
   }
   return out as Incident
+}
+
+/** Incident number `n`: its id, time, severity, category and device follow from `n`. */
+export function makeIncident(n: number, over: Record<string, unknown> = {}): Incident {
+  return incidentRecord(`inc-${String(n).padStart(6, '0')}`, {
+    timestamp: new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString(),
+    severity: (['critical', 'high', 'medium', 'low'] as const)[n % 4],
+    category: ['deployment_failure', 'config_error', 'routing_issue', 'network_outage'][n % 4],
+    description: `Incident number ${n}`,
+    affected_devices: [`leaf-${n % 5}`],
+    ...over
+  })
 }

@@ -5,7 +5,7 @@ import { afterEach, expect } from 'vitest'
 import { NetmortemError } from '../../../src/main/core/errors'
 import { openNetmortem, type NetmortemService, type ServiceOptions } from '../../../src/main/core/service'
 
-export { makeIncident, networkModel } from './fixtures'
+export { incidentRecord, makeIncident, networkModel } from './fixtures'
 
 /** A clock fixed at one moment, for the service's `now` option. */
 export const FIXED_NOW = new Date('2025-11-25T12:00:00.000Z')
