@@ -42,6 +42,25 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noElectronOrUi] }
   },
   {
+    // The preload is bundled whole into the sandboxed page: the contract's names and channels
+    // (shared/channels.ts), never its schemas (api.ts and the rest of shared/ import zod).
+    files: ['src/preload/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['zod', '**/shared/*', '!**/shared/channels'],
+              allowTypeImports: true,
+              message: 'The preload imports values only from shared/channels.ts (types from anywhere).'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     // The renderer reaches the core only through the API contract.
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },

@@ -1,14 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import {
-  BACKUP_CHANNELS,
-  OPERATION_NAMES,
-  TESTS_EXPORT_CHANNELS,
-  channelOf,
-  type ConflictPolicy,
-  type NetmortemApi,
-  type PreloadApi,
-  type TestsExportChoice,
-  type TestsExportTarget
+// Names and channels only: api.ts holds the zod schemas, and the preload is bundled whole.
+import { BACKUP_CHANNELS, OPERATION_NAMES, TESTS_EXPORT_CHANNELS, channelOf } from '../shared/channels'
+import type {
+  ConflictPolicy,
+  NetmortemApi,
+  PreloadApi,
+  TestsExportChoice,
+  TestsExportTarget
 } from '../shared/api'
 
 // One function per operation of the contract, each forwarding exactly one argument: the page

@@ -9,6 +9,7 @@ import {
   type IncidentSummary
 } from './incident'
 import type { Result } from './result'
+import type { OperationName } from './channels'
 import type { PreflightResult } from './networkModel'
 import { SearchQuerySchema, type SearchResponse } from './search'
 import { TrendsInputSchema, type Analysis, type RcaReport, type Trends } from './analysis'
@@ -27,7 +28,18 @@ import {
  * here with the zod schema of its input (checked at every boundary: IPC, HTTP bridge) and
  * the type of its output. Main registers handlers against it, the preload exposes one
  * function per operation, and the renderer calls them through the same types.
+ *
+ * The operations' names and the IPC channels live in channels.ts (no zod: the preload imports
+ * only that module); they are re-exported here.
  */
+export {
+  BACKUP_CHANNELS,
+  BRIDGE_TESTS_EXPORT,
+  OPERATION_NAMES,
+  TESTS_EXPORT_CHANNELS,
+  channelOf,
+  type OperationName
+} from './channels'
 
 export const SORT_FIELDS = ['timestamp', 'severity', 'category', 'id', 'status'] as const
 
@@ -141,11 +153,6 @@ export interface DesktopBackupApi {
 /** What the preload puts on window.netmortem. */
 export type PreloadApi = NetmortemApi & { backup: DesktopBackupApi; testsExport: DesktopTestsExportApi }
 
-export const BACKUP_CHANNELS = {
-  importBackup: 'netmortem:backup.import',
-  exportBackup: 'netmortem:backup.export'
-} as const
-
 /**
  * Exporting regression tests into a folder (docs/regression-tests.md). The renderer says which
  * incidents' tests, and whether files the user edited may be replaced; no id means every
@@ -195,18 +202,6 @@ export interface DesktopTestsExportApi {
   export: (target: TestsExportTarget) => Promise<Result<ExportTestsResult>>
 }
 
-export const TESTS_EXPORT_CHANNELS = {
-  chooseFolder: 'netmortem:tests.export.chooseFolder',
-  preview: 'netmortem:tests.export.preview',
-  export: 'netmortem:tests.export.run'
-} as const
-
-/** The browser bridge's test export calls: POST /api/<name> with a BridgeTestsExport body. */
-export const BRIDGE_TESTS_EXPORT = {
-  preview: 'tests.exportPreview',
-  export: 'tests.export'
-} as const
-
 export interface DeleteResult {
   id: string
   deleted: true
@@ -234,6 +229,7 @@ function op<I extends z.ZodType, O>(input: I): { input: I; output?: O } {
   return { input }
 }
 
+/** Every operation, under the names of OPERATION_NAMES (channels.ts) and in their order. */
 export const operations = {
   'app.info': op<typeof none, AppInfo>(none),
   'incidents.list': op<typeof ListQuerySchema, IncidentPage>(ListQuerySchema),
@@ -257,11 +253,9 @@ export const operations = {
   'learning.recent': op<typeof LearnRecentInputSchema, RecentLearning>(LearnRecentInputSchema),
   'learning.policy': op<typeof none, PolicyExport>(none),
   'learning.guidance': op<typeof none, PromptGuidance>(none)
-} as const
+} as const satisfies { [K in OperationName]: { input: z.ZodType } }
 
 export type Operations = typeof operations
-export type OperationName = keyof Operations
-export const OPERATION_NAMES = Object.keys(operations) as OperationName[]
 
 export type InputOf<K extends OperationName> = z.input<Operations[K]['input']>
 export type ParsedInputOf<K extends OperationName> = z.output<Operations[K]['input']>
@@ -276,6 +270,3 @@ export type NetmortemApi = {
 export type Handlers = {
   [K in OperationName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>
 }
-
-/** IPC channel of an operation: namespaced so nothing else can collide with it. */
-export const channelOf = (name: OperationName): string => `netmortem:${name}`

@@ -243,7 +243,7 @@ describe('root-cause analysis in the workbench', () => {
     await page.getByTestId('analysis-accept').click()
     const dialog = page.getByRole('dialog', { name: `Accept the suggested root cause of ${HELD_OUT}` })
     await dialog.waitFor()
-    const text = dialog.getByTestId('accept-root-cause')
+    const text = dialog.getByTestId('resolve-root-cause')
     expect(await text.inputValue()).toBe(expected.suggested_cause)
     await screenshot(page, 'analysis-accept')
     await dialog.getByRole('button', { name: 'Accept and resolve' }).click()

@@ -17,7 +17,7 @@ interface Props {
   children: ReactNode
 }
 
-/** A focusable ARIA grid around a scrolling body: the frame of the incident table and the results. */
+/** A focusable ARIA grid around a scrolling body: the frame of the incident table and of ResultGrid. */
 export function GridFrame({
   label,
   rowCount,

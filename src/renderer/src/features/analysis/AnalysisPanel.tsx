@@ -7,12 +7,13 @@ import { Count, Empty, Section } from '../../components/Section'
 import { plural } from '../../lib/format'
 import { useCall } from '../../lib/useCall'
 import { useShortcuts } from '../../lib/useShortcuts'
-import { AcceptModal } from './AcceptModal'
+import { ResolveModal } from '../incident-detail/ResolveModal'
 import { ConfidenceBadge } from './ConfidenceBadge'
 import { ConfidenceGauge } from './ConfidenceGauge'
 import { FactorTable } from './FactorTable'
 import { PatternList } from './PatternList'
 import { SimilarEvidence } from './SimilarEvidence'
+import { LEVEL_ADVICE } from './confidence'
 import './analysis.css'
 
 function SubTitle({ children, aside }: { children: ReactNode; aside?: ReactNode }) {
@@ -156,6 +157,19 @@ function AnalysisBody({
   )
 }
 
+/** Above the form that accepts the suggestion: how sure it is, and what accepting does. */
+function AcceptIntro({ analysis }: { analysis: Analysis }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <ConfidenceBadge level={analysis.confidence_level} confidence={analysis.confidence} />
+      <Text size="xs" c="dimmed">
+        {LEVEL_ADVICE[analysis.confidence_level]} The incident is resolved with this root cause; edit it first
+        if it needs to say more.
+      </Text>
+    </Group>
+  )
+}
+
 /**
  * Root-cause analysis of the incident: the suggested cause from similar resolved incidents, how
  * sure it is and why, and the evidence. Loads again when the incident (or any data) changes;
@@ -197,12 +211,15 @@ export function AnalysisPanel({ incident }: { incident: Incident }) {
         <AnalysisBody analysis={analysis} incident={incident} onAccept={() => setAccepting(true)} />
       )}
       {analysis && canAccept && (
-        <AcceptModal
+        <ResolveModal
           key={analysis.suggested_cause}
-          incidentId={incident.id}
-          analysis={analysis}
+          incident={incident}
           opened={accepting}
           onClose={() => setAccepting(false)}
+          suggestion={{
+            rootCause: analysis.suggested_cause ?? '',
+            intro: <AcceptIntro analysis={analysis} />
+          }}
         />
       )}
     </Section>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Modal, Text, Textarea } from '@mantine/core'
 import type { Incident } from '../../../../shared/incident'
 import { ActionForm, FormActions } from '../../components/ActionForm'
@@ -6,14 +6,44 @@ import { mutate } from '../../lib/api'
 import { notifySuccess } from '../../lib/notify'
 import { useAction } from '../../lib/useAction'
 
+/** A suggested root cause to accept (the analysis panel's "Accept as root cause"). */
+export interface Suggestion {
+  rootCause: string
+  /** Shown above the form: how sure the suggestion is. */
+  intro: ReactNode
+}
+
 interface Props {
   incident: Incident
   opened: boolean
   onClose: () => void
+  /** With a suggestion the form starts from it, and says it accepts rather than resolves. */
+  suggestion?: Suggestion
 }
 
-function ResolveForm({ incident, onClose }: { incident: Incident; onClose: () => void }) {
-  const [rootCause, setRootCause] = useState(incident.root_cause ?? '')
+/** What the dialog says when resolving by hand, and when accepting a suggested root cause. */
+const WORDING = {
+  resolve: {
+    title: (id: string) => `Resolve ${id}`,
+    form: undefined,
+    rootCause: 'What actually went wrong; the next engineer will search for this.',
+    hint: 'Ctrl+Enter to resolve',
+    submit: 'Resolve incident',
+    done: (id: string) => `${id} is resolved.`
+  },
+  accept: {
+    title: (id: string) => `Accept the suggested root cause of ${id}`,
+    form: 'Accept as root cause',
+    rootCause: undefined,
+    hint: 'Ctrl+Enter to accept',
+    submit: 'Accept and resolve',
+    done: (id: string) => `${id} is resolved with the suggested root cause.`
+  }
+}
+
+function ResolveForm({ incident, onClose, suggestion }: Omit<Props, 'opened'>) {
+  const words = WORDING[suggestion ? 'accept' : 'resolve']
+  const [rootCause, setRootCause] = useState(suggestion?.rootCause ?? incident.root_cause ?? '')
   const [resolution, setResolution] = useState(incident.resolution ?? '')
   const [touched, setTouched] = useState(false)
   const missing = rootCause.trim() === ''
@@ -31,21 +61,23 @@ function ResolveForm({ incident, onClose }: { incident: Incident; onClose: () =>
     setTouched(true)
     if (missing) return
     if (await run()) {
-      notifySuccess(`${incident.id} is resolved.`)
+      notifySuccess(words.done(incident.id))
       onClose()
     }
   }
 
   return (
-    <ActionForm onSubmit={submit} ctrlEnter>
+    <ActionForm onSubmit={submit} ctrlEnter label={words.form}>
+      {suggestion?.intro}
       <Textarea
         label="Root cause"
-        description="What actually went wrong; the next engineer will search for this."
+        description={words.rootCause}
         required
         autosize
         minRows={3}
         maxRows={10}
         data-autofocus
+        data-testid="resolve-root-cause"
         value={rootCause}
         onChange={(event) => setRootCause(event.currentTarget.value)}
         onBlur={() => setTouched(true)}
@@ -66,20 +98,22 @@ function ResolveForm({ incident, onClose }: { incident: Incident; onClose: () =>
         color="teal"
         hint={
           <Text size="xs" c="dimmed">
-            Ctrl+Enter to resolve
+            {words.hint}
           </Text>
         }
       >
-        Resolve incident
+        {words.submit}
       </FormActions>
     </ActionForm>
   )
 }
 
-export function ResolveModal({ incident, opened, onClose }: Props) {
+/** Resolves an incident: its root cause (required) and resolution; or accepts a suggested cause. */
+export function ResolveModal({ incident, opened, onClose, suggestion }: Props) {
+  const words = WORDING[suggestion ? 'accept' : 'resolve']
   return (
-    <Modal opened={opened} onClose={onClose} title={`Resolve ${incident.id}`}>
-      <ResolveForm incident={incident} onClose={onClose} />
+    <Modal opened={opened} onClose={onClose} title={words.title(incident.id)}>
+      <ResolveForm incident={incident} onClose={onClose} suggestion={suggestion} />
     </Modal>
   )
 }

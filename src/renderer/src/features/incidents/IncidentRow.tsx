@@ -1,6 +1,6 @@
 import { memo } from 'react'
-import { Text } from '@mantine/core'
 import type { IncidentSummary } from '../../../../shared/incident'
+import { NoDescription } from '../../components/incidentCells'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { StatusBadge } from '../../components/StatusBadge'
 import { formatTime } from '../../lib/format'
@@ -57,11 +57,7 @@ export const IncidentRow = memo(function IncidentRow({
         {devicesText(incident.affected_devices)}
       </div>
       <div role="gridcell" className="nm-cell" title={incident.description}>
-        {incident.description || (
-          <Text span size="xs" c="dimmed" fs="italic">
-            no description
-          </Text>
-        )}
+        {incident.description || <NoDescription />}
       </div>
     </div>
   )

@@ -4,13 +4,15 @@ import { Button, Center, Group, Loader, SegmentedControl, Stack, Text, ThemeIcon
 import { IconChecks, IconRefresh } from '@tabler/icons-react'
 import { CONFIDENCE_LEVELS, type RcaReport } from '../../../../shared/analysis'
 import { PageHeader } from '../../components/PageHeader'
+import { ResultGrid } from '../../components/ResultGrid'
 import { Shortcut } from '../../components/Shortcut'
 import { formatTime, plural } from '../../lib/format'
 import { useStore } from '../../lib/store'
 import { useCall } from '../../lib/useCall'
 import { useListNavigation } from '../../lib/useListNavigation'
 import { LEVEL_COLOR, LEVEL_MEANING } from '../analysis/confidence'
-import { RcaTable } from './RcaTable'
+import { RCA_COLUMNS, RCA_ROW_ID } from './rcaColumns'
+import { RcaRow } from './RcaRow'
 import { rcaState, selectEntry, setLevel, type LevelFilter } from './rcaState'
 
 function Summary({ report }: { report: RcaReport }) {
@@ -162,12 +164,19 @@ export function RcaReportPage() {
           </Stack>
         </Center>
       ) : (
-        <RcaTable
-          entries={entries}
+        <ResultGrid
+          label="RCA report"
+          testId="rca-table"
+          rowIdPrefix={RCA_ROW_ID}
+          columns={RCA_COLUMNS}
+          items={entries}
+          keyOf={(entry) => entry.incident_id}
           selectedIndex={selectedIndex}
           busy={loading}
-          onOpen={open}
           gridRef={gridRef}
+          renderRow={(entry, index, selected) => (
+            <RcaRow entry={entry} index={index} selected={selected} onOpen={open} />
+          )}
         />
       )}
       <RcaStatusBar report={report} />

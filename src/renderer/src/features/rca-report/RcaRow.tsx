@@ -1,11 +1,11 @@
 import { memo } from 'react'
 import { Badge, Progress, Stack, Text, Tooltip } from '@mantine/core'
 import type { RcaReportEntry } from '../../../../shared/analysis'
-import { SeverityBadge } from '../../components/SeverityBadge'
-import { formatTime } from '../../lib/format'
+import { CategoryCell, IncidentCell, NoDescription, SeverityCell } from '../../components/incidentCells'
+import { ResultGridRow } from '../../components/ResultGrid'
 import { ConfidenceBadge } from '../analysis/ConfidenceBadge'
 import { LEVEL_COLOR } from '../analysis/confidence'
-import { RCA_GRID } from './rcaColumns'
+import { RCA_GRID, RCA_ROW_ID } from './rcaColumns'
 
 interface Props {
   entry: RcaReportEntry
@@ -17,17 +17,15 @@ interface Props {
 export const RcaRow = memo(function RcaRow({ entry, index, selected, onOpen }: Props) {
   const level = entry.confidence_level
   return (
-    <div
-      role="row"
-      id={`rca-entry-${index}`}
-      aria-rowindex={index + 2}
-      aria-selected={selected}
+    <ResultGridRow
+      rowIdPrefix={RCA_ROW_ID}
+      index={index}
+      selected={selected}
+      template={RCA_GRID}
+      onOpen={() => onOpen(entry.incident_id)}
       data-testid={`rca-entry-${entry.incident_id}`}
       data-level={level}
       data-confidence={entry.confidence}
-      className="nm-result-row"
-      style={{ gridTemplateColumns: RCA_GRID }}
-      onClick={() => onOpen(entry.incident_id)}
     >
       <div role="gridcell" className="nm-rcell">
         <Stack gap={4} align="flex-start">
@@ -42,29 +40,12 @@ export const RcaRow = memo(function RcaRow({ entry, index, selected, onOpen }: P
           />
         </Stack>
       </div>
-      <div role="gridcell" className="nm-rcell">
-        <Text size="xs" ff="monospace" fw={600} truncate="end" title={entry.incident_id}>
-          {entry.incident_id}
-        </Text>
-        <Text size="11px" c="dimmed" ff="monospace">
-          {formatTime(entry.timestamp)}
-        </Text>
-      </div>
-      <div role="gridcell" className="nm-rcell">
-        <SeverityBadge severity={entry.severity} size="xs" />
-      </div>
-      <div role="gridcell" className="nm-rcell" title={entry.category}>
-        <Text size="xs" truncate="end">
-          {entry.category}
-        </Text>
-      </div>
+      <IncidentCell id={entry.incident_id} timestamp={entry.timestamp} bold />
+      <SeverityCell severity={entry.severity} />
+      <CategoryCell category={entry.category} />
       <div role="gridcell" className="nm-rcell">
         <div className="nm-result-text" title={entry.description}>
-          {entry.description || (
-            <Text span size="xs" c="dimmed" fs="italic">
-              no description
-            </Text>
-          )}
+          {entry.description || <NoDescription />}
         </div>
       </div>
       <div role="gridcell" className="nm-rcell" data-testid="rca-suggestion">
@@ -93,6 +74,6 @@ export const RcaRow = memo(function RcaRow({ entry, index, selected, onOpen }: P
           </Badge>
         </Tooltip>
       </div>
-    </div>
+    </ResultGridRow>
   )
 })

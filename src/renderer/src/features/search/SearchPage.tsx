@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { RetryAlert } from '../../components/RetryAlert'
 import { Text } from '@mantine/core'
 import { PageHeader } from '../../components/PageHeader'
+import { ResultGrid } from '../../components/ResultGrid'
 import { plural } from '../../lib/format'
 import { useStore } from '../../lib/store'
 import { useCall } from '../../lib/useCall'
@@ -10,7 +11,8 @@ import { FilterBar } from '../incidents/FilterBar'
 import { SearchBar } from './SearchBar'
 import { NoResults, SearchIntro } from './SearchEmpty'
 import { SearchNotes } from './SearchNotes'
-import { SearchResults } from './SearchResults'
+import { RESULT_COLUMNS, RESULT_ROW_ID } from './resultColumns'
+import { ResultRow } from './ResultRow'
 import { SearchStatusBar } from './SearchStatusBar'
 import { focusHandled, searchState, selectResult, setSearchFilters } from './searchState'
 import { SEARCH_LIMIT, useSearch } from './useSearch'
@@ -70,12 +72,19 @@ export function SearchPage() {
       ) : response && results.length === 0 ? (
         <NoResults state={state} />
       ) : (
-        <SearchResults
-          results={results}
+        <ResultGrid
+          label="Search results"
+          testId="search-results"
+          rowIdPrefix={RESULT_ROW_ID}
+          columns={RESULT_COLUMNS}
+          items={results}
+          keyOf={(result) => result.id}
           selectedIndex={selectedIndex}
           busy={loading}
-          onOpen={open}
           gridRef={gridRef}
+          renderRow={(result, index, selected) => (
+            <ResultRow result={result} index={index} selected={selected} onOpen={open} />
+          )}
         />
       )}
       <SearchStatusBar />
