@@ -374,10 +374,17 @@ describe('root-cause analysis in the workbench', () => {
   })
 
   it('says so when the window holds no incident', async () => {
-    await page.keyboard.press('1')
     const empty = page.getByTestId('trends-empty')
     const summary = page.getByTestId('trends-summary')
-    await expect.poll(() => summary.textContent(), POLL).toMatch(/^\d+ incidents? from /)
+    const before = await summary.textContent()
+    await page.keyboard.press('1')
+    // The summary of the previous window stays until the 7-day trends arrive: wait for them.
+    await expect
+      .poll(async () => {
+        const text = (await summary.textContent()) ?? ''
+        return text !== before && /^\d+ incidents? from /.test(text)
+      }, POLL)
+      .toBe(true)
     const text = (await summary.textContent()) ?? ''
     if (text.startsWith('0 incidents')) {
       await empty.getByText('No incidents in the last 7 days').waitFor()
