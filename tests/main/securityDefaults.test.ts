@@ -48,9 +48,15 @@ describe('the preload', () => {
     expect(uses.filter((use) => use !== 'ipcRenderer.invoke(')).toEqual([])
   })
 
-  it('imports only electron and the shared contract', () => {
-    const imports = [...preload.matchAll(/from\s*'([^']+)'/g)].map((m) => m[1])
-    expect(imports.every((source) => source === 'electron' || source === '../shared/api')).toBe(true)
+  it('imports only electron, the channel names and (as types) the shared contract', () => {
+    const imports = [...preload.matchAll(/import\s+(type\s+)?[^;]*?from\s*'([^']+)'/g)].map((m) => ({
+      typeOnly: Boolean(m[1]),
+      source: m[2]
+    }))
+    expect(imports.length).toBeGreaterThan(1)
+    for (const { typeOnly, source } of imports) {
+      expect(['electron', '../shared/channels', ...(typeOnly ? ['../shared/api'] : [])]).toContain(source)
+    }
   })
 })
 

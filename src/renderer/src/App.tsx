@@ -1,5 +1,5 @@
-import { useEffect } from 'react'
-import { AppShell } from '@mantine/core'
+import { Suspense, lazy, useEffect } from 'react'
+import { AppShell, Center, Loader } from '@mantine/core'
 import { useStore } from './lib/store'
 import { sessionStore } from './lib/session'
 import { rememberListPage } from './lib/backRoute'
@@ -15,8 +15,10 @@ import { PreflightPage } from './features/preflight/PreflightPage'
 import { CapturePage } from './features/capture/CapturePage'
 import { BackupPage } from './features/backup/BackupPage'
 import { RcaReportPage } from './features/rca-report/RcaReportPage'
-import { TrendsPage } from './features/trends/TrendsPage'
 import { LearningPage } from './features/learning/LearningPage'
+
+// The trends screen draws with recharts (half the bundle): loaded when first opened.
+const TrendsPage = lazy(() => import('./features/trends/TrendsPage').then((m) => ({ default: m.TrendsPage })))
 
 function Screen({ route }: { route: Route }) {
   switch (route.page) {
@@ -54,7 +56,15 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main className="nm-main">
         <ScreenErrorBoundary key={route.page === 'incident' ? `incident:${route.id}` : route.page}>
-          <Screen route={route} />
+          <Suspense
+            fallback={
+              <Center h="100%">
+                <Loader size="sm" />
+              </Center>
+            }
+          >
+            <Screen route={route} />
+          </Suspense>
         </ScreenErrorBoundary>
       </AppShell.Main>
     </AppShell>
