@@ -10,7 +10,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { electronNativeFile } from './electron-native-path.mjs'
+import { electronAbi, electronNativeFile, wrongAbi } from './electron-native-path.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const sqliteDir = join(root, 'node_modules', 'better-sqlite3')
@@ -32,9 +32,10 @@ function electronVersion() {
 }
 
 /** Runs a Node script in `cwd`; returns null on success, else one line saying why it failed. */
-function runNode(script, args, cwd, explain) {
+function runNode(script, args, cwd, explain, env = process.env) {
   const result = spawnSync(process.execPath, [script, ...args], {
     cwd,
+    env,
     encoding: 'utf8',
     timeout: TIMEOUT_MS,
     maxBuffer: 64 * 1024 * 1024
@@ -92,6 +93,20 @@ function explainNodeGyp(output) {
   return error?.replace(/^.*gyp ERR! (stack Error: )?/, '')
 }
 
+/**
+ * npm hands its config to install scripts as npm_config_* variables; a `nodedir` there (set on
+ * machines whose npm builds against local Node headers) would make node-gyp build for plain Node
+ * whatever --target says, so the Electron build goes without it and fetches Electron's headers.
+ */
+function envForElectronHeaders() {
+  const env = { ...process.env }
+  for (const name of Object.keys(env)) if (/^npm_config_nodedir$/i.test(name)) delete env[name]
+  return env
+}
+
+/** Why a built addon is not one this Electron can load, or null. */
+const notForElectron = (file, version) => wrongAbi(file, electronAbi(version, root))
+
 /** Builds better_sqlite3.node for Electron in a copy of the package; returns the built file. */
 function buildInCopy(version, workDir) {
   cpSync(sqliteDir, workDir, {
@@ -115,8 +130,10 @@ function buildInCopy(version, workDir) {
       process.platform
     ]
     const failure = runNode(prebuild, args, workDir, explainPrebuild)
-    if (!failure && existsSync(built)) return built
-    reasons.push(`no prebuilt binary: ${failure ?? 'none was installed'}`)
+    const wrong = !failure && existsSync(built) ? notForElectron(built, version) : null
+    if (!failure && existsSync(built) && !wrong) return built
+    reasons.push(`no prebuilt binary: ${failure ?? wrong ?? 'none was installed'}`)
+    rmSync(join(workDir, 'build'), { recursive: true, force: true })
   } else {
     reasons.push('prebuild-install is not installed')
   }
@@ -131,9 +148,10 @@ function buildInCopy(version, workDir) {
     `--arch=${process.arch}`,
     `--dist-url=${HEADERS_URL}`
   ]
-  const failure = runNode(nodeGyp, args, workDir, explainNodeGyp)
-  if (!failure && existsSync(built)) return built
-  reasons.push(`node-gyp: ${failure ?? 'no addon was built'}`)
+  const failure = runNode(nodeGyp, args, workDir, explainNodeGyp, envForElectronHeaders())
+  const wrong = !failure && existsSync(built) ? notForElectron(built, version) : null
+  if (!failure && existsSync(built) && !wrong) return built
+  reasons.push(`node-gyp: ${failure ?? wrong ?? 'no addon was built'}`)
   throw new Error(reasons.join('; '))
 }
 
@@ -145,7 +163,13 @@ function main() {
   }
   const version = electronVersion()
   const target = electronNativeFile(root, version)
-  if (existsSync(target)) return
+  if (existsSync(target)) {
+    const wrong = notForElectron(target, version)
+    if (!wrong) return
+    // An earlier install may have built it against plain Node's headers: build it again.
+    console.log(`Netmortem: ${relative(root, target)} cannot be loaded by Electron ${version} (${wrong}).`)
+    rmSync(target, { force: true })
+  }
   if (!existsSync(join(sqliteDir, 'binding.gyp'))) throw new Error('better-sqlite3 is not installed')
 
   const workDir = mkdtempSync(join(tmpdir(), 'netmortem-sqlite-electron-'))

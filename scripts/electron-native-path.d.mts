@@ -6,3 +6,9 @@ export declare function electronNativeFile(
   platform?: NodeJS.Platform,
   arch?: NodeJS.Architecture
 ): string
+
+export declare function addonAbi(file: string): number | null
+
+export declare function electronAbi(electronVersion: string, appRoot: string): number | null
+
+export declare function wrongAbi(file: string, expected: number | null, nodeAbi?: number): string | null

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { constants } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { electronNativeFile } from './electron-native-path.mjs'
+import { electronAbi, electronNativeFile, wrongAbi } from './electron-native-path.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP']
@@ -48,9 +48,11 @@ function whyNoElectron() {
     return 'Electron is not available here (its binary could not be downloaded)'
   }
   const { version } = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'))
-  if (!existsSync(electronNativeFile(root, version))) {
-    return 'the Electron build of better-sqlite3 is missing (run `node scripts/build-electron-native.mjs`)'
-  }
+  const nativeFile = electronNativeFile(root, version)
+  const rebuild = 'run `node scripts/build-electron-native.mjs`'
+  if (!existsSync(nativeFile)) return `the Electron build of better-sqlite3 is missing (${rebuild})`
+  const wrong = wrongAbi(nativeFile, electronAbi(version, root))
+  if (wrong) return `the Electron build of better-sqlite3 cannot be loaded: ${wrong} (${rebuild})`
   return null
 }
 
