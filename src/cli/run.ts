@@ -53,7 +53,7 @@ export async function run(argv: string[], version = '0.0.0'): Promise<number> {
           dbPath: ctx.dbPath,
           version,
           embedInWorker: command.name === 'serve',
-          keywordsInMemory: command.name === 'serve'
+          searchInMemory: command.name === 'serve'
         }))
     })
     return code ?? 0

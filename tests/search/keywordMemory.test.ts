@@ -36,7 +36,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nm-kwmem-'))
   service = openNetmortem({ dbPath: join(dir, 'db.sqlite') })
   await service.importText(JSON.stringify(benchCorpus(COUNT)))
-  other = openNetmortem({ dbPath: join(dir, 'db.sqlite'), keywordsInMemory: false })
+  other = openNetmortem({ dbPath: join(dir, 'db.sqlite'), searchInMemory: false })
   fts = new KeywordSearch(service.store, service.store.keywords, false)
   memory = new KeywordSearch(service.store, service.store.keywords, true)
   await memory.warm()

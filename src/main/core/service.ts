@@ -73,10 +73,11 @@ export interface ServiceOptions extends OpenOptions {
   /** Where warnings go (a model that cannot be loaded, say); default: standard error. */
   warn?: (message: string) => void
   /**
-   * Keep a large store's keyword index in memory (default: yes). One-shot commands say no: they
-   * search FTS5 directly, which gives the same results without loading the whole index.
+   * Keep search structures in memory (default: yes): a large store's keyword index, a small
+   * store's vectors. One-shot commands say no: they ask FTS5 and sqlite-vec directly, which give
+   * the same results without loading anything whole.
    */
-  keywordsInMemory?: boolean
+  searchInMemory?: boolean
 }
 
 /** Progress of (re-)embedding the stored incidents with the active model. */
@@ -100,7 +101,7 @@ export class NetmortemService {
 
   constructor(private readonly options: ServiceOptions) {
     this.db = openDatabase(options.dbPath, options)
-    this.store = new IncidentStore(this.db)
+    this.store = new IncidentStore(this.db, { vectorsInMemory: options.searchInMemory ?? true })
     this.now = options.now ?? (() => new Date())
     this.engine = new SearchEngine({
       store: this.store,
@@ -108,7 +109,7 @@ export class NetmortemService {
       vectors: this.store.vectors,
       embedder: () => this.embedder(),
       inDictionary,
-      keywordsInMemory: options.keywordsInMemory ?? true,
+      keywordsInMemory: options.searchInMemory ?? true,
       warn: (m) => this.warn(m)
     })
   }

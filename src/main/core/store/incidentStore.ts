@@ -11,7 +11,7 @@ import type { Facets, ListQuery } from '../../../shared/api'
 import { validationErrorText } from '../incidents/record'
 import { incidentWords } from '../search/incidentText'
 import { KeywordIndex } from './keywordIndex'
-import { VectorStore } from './vectorStore'
+import { DEFAULT_IVF, VectorStore } from './vectorStore'
 
 interface Row {
   seq: number
@@ -66,9 +66,13 @@ export class IncidentStore {
   /** The incidents' vectors of the active embedding model. */
   readonly vectors: VectorStore
 
-  constructor(readonly db: Database) {
+  /** `vectorsInMemory`: long-running processes keep a small store's vectors in memory (VectorScan). */
+  constructor(
+    readonly db: Database,
+    options: { vectorsInMemory?: boolean } = {}
+  ) {
     this.keywords = new KeywordIndex(db)
-    this.vectors = new VectorStore(db)
+    this.vectors = new VectorStore(db, DEFAULT_IVF, { inMemory: options.vectorsInMemory })
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO incidents (id, timestamp, ts_ms, severity, severity_rank, category, description,

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3'
 import { type Clustering, nearestCentroid, nearestCentroids, trainClusters } from '../search/kmeans'
+import { VectorScan } from './vectorScan'
 
 export interface ActiveModel {
   id: string
@@ -43,11 +44,16 @@ export class VectorStore {
   private clusters?: { trained: string; clustering: Clustering | null }
   /** Statements of the search path, prepared once (a query costs a few ms: preparing is not free). */
   private readonly prepared = new Map<string, Statement>()
+  /** A small store's vectors in memory, when asked for (see VectorScan). */
+  private readonly scan?: VectorScan
 
   constructor(
     private readonly db: Database,
-    private readonly ivf: IvfOptions = DEFAULT_IVF
-  ) {}
+    private readonly ivf: IvfOptions = DEFAULT_IVF,
+    options: { inMemory?: boolean } = {}
+  ) {
+    if (options.inMemory) this.scan = new VectorScan(db)
+  }
 
   activeModel(): ActiveModel | null {
     const rows = this.db
@@ -104,6 +110,7 @@ export class VectorStore {
     this.put = undefined
     this.clusters = undefined
     this.prepared.clear()
+    this.scan?.clear()
   }
 
   /** Fills the (new, empty) index from the stored vectors, each in its cluster's partition. */
@@ -269,6 +276,7 @@ export class VectorStore {
     const blob = toBlob(query)
     const clustering = this.clustering()
     if (!clustering) {
+      if (this.scan?.usable()) return this.scan.nearest(query, k)
       return this.statement(
         'SELECT rowid AS seq, distance FROM incident_vec WHERE embedding MATCH ? AND k = ? ORDER BY distance'
       ).all(blob, k) as { seq: number; distance: number }[]
