@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
+import { asFloats } from './vectorBlob'
 
 interface Loaded {
   version: string
@@ -39,9 +40,7 @@ export class VectorScan {
   nearest(query: Float32Array, k: number): { seq: number; distance: number }[] {
     const { seqs, matrix, dimension } = this.current()
     if (query.length !== dimension || seqs.length === 0 || k <= 0) return []
-    let norm = 0
-    for (let d = 0; d < dimension; d++) norm += query[d]! * query[d]!
-    const inverseNorm = norm > 0 ? 1 / Math.sqrt(norm) : 0
+    const inverseNorm = inverseLength(query)
     const size = Math.min(k, seqs.length)
     const best = new Int32Array(size)
     const distances = new Float64Array(size).fill(Infinity)
@@ -90,14 +89,19 @@ export class VectorScan {
     const matrix = new Float32Array(rows.length * dimension)
     const seqs = new Float64Array(rows.length)
     rows.forEach(([seq, blob], i) => {
-      const vector = new Float32Array(Uint8Array.from(blob).buffer) // aligned copy
-      let norm = 0
-      for (let d = 0; d < dimension; d++) norm += vector[d]! * vector[d]!
-      const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0
+      const vector = asFloats(blob)
+      const scale = inverseLength(vector)
       for (let d = 0; d < dimension; d++) matrix[i * dimension + d] = vector[d]! * scale
       seqs[i] = seq
     })
     this.loaded = { version, dimension, seqs, matrix }
     return this.loaded
   }
+}
+
+/** 1 / the vector's length (0 for a zero vector, whose every cosine distance is then 1). */
+function inverseLength(v: Float32Array): number {
+  let sum = 0
+  for (let d = 0; d < v.length; d++) sum += v[d]! * v[d]!
+  return sum > 0 ? 1 / Math.sqrt(sum) : 0
 }

@@ -1,13 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3'
 import { type Clustering, nearestCentroid, nearestCentroids, trainClusters } from '../search/kmeans'
+import { asFloats, toBlob } from './vectorBlob'
 import { VectorScan } from './vectorScan'
 
 export interface ActiveModel {
   id: string
   dimension: number
 }
-
-const toBlob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength)
 
 /** The kind of index this code builds; another kind (an older build) is rebuilt from the vectors. */
 const INDEX_KIND = 'ivf-v1'
@@ -303,8 +302,4 @@ export class VectorStore {
       )
       .all({ ...params, query: toBlob(query), k }) as { seq: number; distance: number }[]
   }
-}
-
-function asFloats(blob: Buffer): Float32Array {
-  return new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength))
 }
