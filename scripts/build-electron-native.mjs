@@ -116,6 +116,9 @@ function buildInCopy(version, workDir) {
   })
   const built = join(workDir, 'build', 'Release', 'better_sqlite3.node')
   const reasons = []
+  /** Why a build step did not leave an addon this Electron can load, or null when it did. */
+  const problemWith = (failure, nothingBuilt) =>
+    failure ?? (existsSync(built) ? notForElectron(built, version) : nothingBuilt)
 
   const prebuild = prebuildInstallBin()
   if (prebuild) {
@@ -129,10 +132,9 @@ function buildInCopy(version, workDir) {
       '--platform',
       process.platform
     ]
-    const failure = runNode(prebuild, args, workDir, explainPrebuild)
-    const wrong = !failure && existsSync(built) ? notForElectron(built, version) : null
-    if (!failure && existsSync(built) && !wrong) return built
-    reasons.push(`no prebuilt binary: ${failure ?? wrong ?? 'none was installed'}`)
+    const problem = problemWith(runNode(prebuild, args, workDir, explainPrebuild), 'none was installed')
+    if (!problem) return built
+    reasons.push(`no prebuilt binary: ${problem}`)
     rmSync(join(workDir, 'build'), { recursive: true, force: true })
   } else {
     reasons.push('prebuild-install is not installed')
@@ -148,10 +150,12 @@ function buildInCopy(version, workDir) {
     `--arch=${process.arch}`,
     `--dist-url=${HEADERS_URL}`
   ]
-  const failure = runNode(nodeGyp, args, workDir, explainNodeGyp, envForElectronHeaders())
-  const wrong = !failure && existsSync(built) ? notForElectron(built, version) : null
-  if (!failure && existsSync(built) && !wrong) return built
-  reasons.push(`node-gyp: ${failure ?? wrong ?? 'no addon was built'}`)
+  const problem = problemWith(
+    runNode(nodeGyp, args, workDir, explainNodeGyp, envForElectronHeaders()),
+    'no addon was built'
+  )
+  if (!problem) return built
+  reasons.push(`node-gyp: ${problem}`)
   throw new Error(reasons.join('; '))
 }
 

@@ -1,5 +1,7 @@
 export declare const ELECTRON_NATIVE_DIR: string
 
+export declare const REBUILD_HINT: string
+
 export declare function electronNativeFile(
   appRoot: string,
   electronVersion: string,

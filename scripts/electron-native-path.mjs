@@ -5,6 +5,10 @@ import { join } from 'node:path'
 /** Folder under the app root for the Electron builds of better-sqlite3 (see build-electron-native.mjs). */
 export const ELECTRON_NATIVE_DIR = '.electron-native'
 
+/** What to run when the Electron build is missing or wrong. */
+export const REBUILD_HINT =
+  'run `node scripts/build-electron-native.mjs` to build better-sqlite3 for Electron'
+
 /**
  * Where the Electron build of better-sqlite3 lives: one file per Electron version, platform and
  * architecture, so upgrading Electron never loads an addon built for another ABI.

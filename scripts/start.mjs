@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { constants } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { electronAbi, electronNativeFile, wrongAbi } from './electron-native-path.mjs'
+import { electronAbi, electronNativeFile, REBUILD_HINT, wrongAbi } from './electron-native-path.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP']
@@ -49,10 +49,9 @@ function whyNoElectron() {
   }
   const { version } = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'))
   const nativeFile = electronNativeFile(root, version)
-  const rebuild = 'run `node scripts/build-electron-native.mjs`'
-  if (!existsSync(nativeFile)) return `the Electron build of better-sqlite3 is missing (${rebuild})`
+  if (!existsSync(nativeFile)) return `the Electron build of better-sqlite3 is missing (${REBUILD_HINT})`
   const wrong = wrongAbi(nativeFile, electronAbi(version, root))
-  if (wrong) return `the Electron build of better-sqlite3 cannot be loaded: ${wrong} (${rebuild})`
+  if (wrong) return `the Electron build of better-sqlite3 cannot be loaded: ${wrong} (${REBUILD_HINT})`
   return null
 }
 

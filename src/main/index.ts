@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { BrowserWindow, app, dialog, nativeTheme, session, type WebContents } from 'electron'
-import { electronNativeFile, wrongAbi } from '../../scripts/electron-native-path.mjs'
+import { electronNativeFile, REBUILD_HINT, wrongAbi } from '../../scripts/electron-native-path.mjs'
 import { NetmortemError, toApiError } from './core/errors'
 import { defaultDataDir, resolveDbPath } from './core/paths'
 import { openNetmortem, type NetmortemService } from './core/service'
@@ -78,9 +78,13 @@ function start(): void {
 function openService(): NetmortemService {
   const nativeFile = electronNativeFile(app.getAppPath(), process.versions.electron)
   const nativeBinding = existsSync(nativeFile) ? nativeFile : undefined
-  const hint = 'run `node scripts/build-electron-native.mjs` to build better-sqlite3 for Electron.'
   const wrong = nativeBinding && wrongAbi(nativeBinding, Number(process.versions.modules))
-  if (wrong) throw new NetmortemError('IO_ERROR', `${nativeBinding} cannot be loaded: ${wrong}; ${hint}`)
+  if (wrong) {
+    throw new NetmortemError(
+      'IO_ERROR',
+      `The Electron build of better-sqlite3 cannot be loaded: ${wrong}; ${REBUILD_HINT}.`
+    )
+  }
   try {
     return openNetmortem({
       dbPath: resolveDbPath(),
@@ -92,7 +96,7 @@ function openService(): NetmortemService {
     const message = toApiError(err).message
     // Without the Electron build, better-sqlite3 finds only the addon built for plain Node.
     if (nativeBinding || !/NODE_MODULE_VERSION|compiled against/i.test(message)) throw err
-    throw new NetmortemError('IO_ERROR', `${message.replace(/\.?$/, '')}; ${hint}`)
+    throw new NetmortemError('IO_ERROR', `${message.replace(/\.?$/, '')}; ${REBUILD_HINT}.`)
   }
 }
 
