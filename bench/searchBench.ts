@@ -8,11 +8,6 @@ import type { SearchMode } from '../src/shared/search'
 import { benchCorpus } from './benchCorpus'
 import { loadEvalSet } from './searchEval'
 
-interface Latency {
-  p50: number
-  p95: number
-}
-
 export type Recorder = (name: string, value: number, unit: string, note?: string) => void
 
 function percentile(samples: number[], p: number): number {
@@ -119,7 +114,7 @@ export async function searchBench(count: number, record: Recorder): Promise<void
       },
       lance: (q: Float32Array) => table.vectorSearch(q).distanceType('cosine').limit(50).toArray()
     }
-    // Interleaved, query by query, so that all three see the machine in the same state.
+    // Interleaved, query by query, so that all four see the machine in the same state.
     const samples = {
       ours: [] as number[],
       cli: [] as number[],
@@ -136,12 +131,16 @@ export async function searchBench(count: number, record: Recorder): Promise<void
       }
     }
     table.close()
-    const [ours, cli, brute, lanceTimes] = [samples.ours, samples.cli, samples.brute, samples.lance].map(
-      (t) => ({
-        p50: percentile(t, 50),
-        p95: percentile(t, 95)
-      })
-    ) as [Latency, Latency, Latency, Latency]
+    const timesOf = (name: keyof typeof samples) => ({
+      p50: percentile(samples[name], 50),
+      p95: percentile(samples[name], 95)
+    })
+    const [ours, cli, brute, lanceTimes] = [
+      timesOf('ours'),
+      timesOf('cli'),
+      timesOf('brute'),
+      timesOf('lance')
+    ]
     let overlap = 0
     for (const q of queryVectors) {
       const exact = new TopK(50)
