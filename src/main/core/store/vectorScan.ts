@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
+import { l2normalize } from '../embeddings/embedder'
 import { asFloats } from './vectorBlob'
 
 interface Loaded {
@@ -40,7 +41,7 @@ export class VectorScan {
   nearest(query: Float32Array, k: number): { seq: number; distance: number }[] {
     const { seqs, matrix, dimension } = this.current()
     if (query.length !== dimension || seqs.length === 0 || k <= 0) return []
-    const inverseNorm = inverseLength(query)
+    const unit = l2normalize(Float32Array.from(query))
     const size = Math.min(k, seqs.length)
     const best = new Int32Array(size)
     const distances = new Float64Array(size).fill(Infinity)
@@ -54,13 +55,13 @@ export class VectorScan {
       let s3 = 0
       let d = 0
       for (; d + 3 < dimension; d += 4) {
-        s0 += matrix[base + d]! * query[d]!
-        s1 += matrix[base + d + 1]! * query[d + 1]!
-        s2 += matrix[base + d + 2]! * query[d + 2]!
-        s3 += matrix[base + d + 3]! * query[d + 3]!
+        s0 += matrix[base + d]! * unit[d]!
+        s1 += matrix[base + d + 1]! * unit[d + 1]!
+        s2 += matrix[base + d + 2]! * unit[d + 2]!
+        s3 += matrix[base + d + 3]! * unit[d + 3]!
       }
-      for (; d < dimension; d++) s0 += matrix[base + d]! * query[d]!
-      const distance = 1 - (s0 + s1 + s2 + s3) * inverseNorm
+      for (; d < dimension; d++) s0 += matrix[base + d]! * unit[d]!
+      const distance = 1 - (s0 + s1 + s2 + s3)
       if (filled === size && distance >= distances[size - 1]!) continue
       let at = Math.min(filled, size - 1)
       while (at > 0 && distances[at - 1]! > distance) {
@@ -89,19 +90,10 @@ export class VectorScan {
     const matrix = new Float32Array(rows.length * dimension)
     const seqs = new Float64Array(rows.length)
     rows.forEach(([seq, blob], i) => {
-      const vector = asFloats(blob)
-      const scale = inverseLength(vector)
-      for (let d = 0; d < dimension; d++) matrix[i * dimension + d] = vector[d]! * scale
+      matrix.set(l2normalize(asFloats(blob)), i * dimension)
       seqs[i] = seq
     })
     this.loaded = { version, dimension, seqs, matrix }
     return this.loaded
   }
-}
-
-/** 1 / the vector's length (0 for a zero vector, whose every cosine distance is then 1). */
-function inverseLength(v: Float32Array): number {
-  let sum = 0
-  for (let d = 0; d < v.length; d++) sum += v[d]! * v[d]!
-  return sum > 0 ? 1 / Math.sqrt(sum) : 0
 }
